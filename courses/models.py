@@ -1,0 +1,472 @@
+"""The course tree: catalog > course > module > lesson, plus categories and the tier-aware search index."""
+
+from functools import reduce
+from operator import or_
+
+from django.db import models
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Substr
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from access.models import Audience
+
+from .blocks import LessonStreamBlock
+
+
+def split_lines(text):
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class Category(models.Model):
+    """A subject area that groups courses in the catalog."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    icon = models.CharField(max_length=50, blank=True, help_text="Name of an icon, e.g. 'bug'.")
+    sort_order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+    is_active = models.BooleanField(default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("icon"), FieldPanel("sort_order")]),
+        FieldPanel("is_active"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+
+class LearningPage(Page):
+    """Fields every level of the course tree shares."""
+
+    duration_minutes = models.PositiveIntegerField(
+        default=0, help_text="Expected time to work through this, in minutes."
+    )
+    learning_objectives = models.TextField(
+        blank=True, help_text="What a student will be able to do afterwards. One objective per line."
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def objectives(self):
+        return split_lines(self.learning_objectives)
+
+
+class CourseIndexPage(Page):
+    """The catalog at /courses/: every course the viewer may see."""
+
+    intro = RichTextField(blank=True, help_text="Shown above the list of courses.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from access.services import visible_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        courses = list(
+            visible_courses(request.user, CoursePage.objects.child_of(self))
+            .select_related("category", "thumbnail")
+            .order_by("path")
+        )
+        totals = CoursePage.lesson_totals(courses)
+        for course in courses:
+            course.lesson_count, course.total_minutes = totals.get(course.path, (0, 0))
+        context["courses"] = courses
+        return context
+
+
+class CourseTag(TaggedItemBase):
+    """Tags on courses, for the catalog's filters."""
+
+    content_object = ParentalKey("courses.CoursePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class CoursePage(LearningPage):
+    """A course: what it teaches, for whom, and how students get into it."""
+
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", "Beginner"
+        BEGINNER_TO_INTERMEDIATE = "beginner_to_intermediate", "Beginner to intermediate"
+        INTERMEDIATE = "intermediate", "Intermediate"
+        ADVANCED = "advanced", "Advanced"
+        ALL_LEVELS = "all_levels", "All levels"
+
+    class CourseType(models.TextChoices):
+        SELF_PACED = "self_paced", "Self-paced course"
+        SPRINT = "sprint", "Sprint"
+        SPEAKING = "speaking", "Speaking"
+        CONSULTANCY = "consultancy", "Consultancy"
+        SPECIAL = "special", "Special"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        LOCKED = "locked", "Locked"
+        COMING_SOON = "coming_soon", "Coming soon"
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", "Public: listed for everyone"
+        MEMBERS_ONLY = "members_only", "Members only: listed for logged-in users"
+        HIDDEN = "hidden", "Hidden: not listed, reachable by its address"
+        PRIVATE = "private", "Private: only students with access"
+
+    class EnrollmentMethod(models.TextChoices):
+        OPEN = "open", "Open: one click to enroll"
+        PURCHASE = "purchase", "Purchase"
+        INVITE_ONLY = "invite_only", "Invite only"
+        COHORT_ONLY = "cohort_only", "Cohort only"
+        SUBSCRIPTION_ONLY = "subscription_only", "Subscription only"
+
+    subtitle = models.CharField(max_length=255, blank=True)
+    short_description = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences for course cards and search results."
+    )
+    description = RichTextField(blank=True, help_text="The full course description on the course page.")
+    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="courses")
+    level = models.CharField(max_length=30, choices=Level.choices, default=Level.BEGINNER)
+    course_type = models.CharField(max_length=20, choices=CourseType.choices, default=CourseType.SELF_PACED)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.ACTIVE,
+        help_text="Locked and coming-soon courses are listed but cannot be started.",
+    )
+    thumbnail = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    tags = ClusterTaggableManager(through=CourseTag, blank=True)
+    requirements = models.TextField(blank=True, help_text="What students need beforehand. One per line.")
+    skills = models.TextField(blank=True, help_text="Skills students will gain. One per line.")
+    target_audience = models.TextField(blank=True, help_text="Who the course is for.")
+    price = models.DecimalField(max_digits=8, decimal_places=2, default=0, help_text="0 means free.")
+    has_certificate = models.BooleanField(default=False, help_text="Completing the course earns a certificate.")
+    coach_name = models.CharField(max_length=100, blank=True, help_text="Name of the course's AI coach.")
+    special_tag = models.CharField(
+        max_length=50, blank=True, help_text="A promotional label on the course card, e.g. 'Black Friday 2025'."
+    )
+    visibility = models.CharField(max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC)
+    enrollment_method = models.CharField(max_length=20, choices=EnrollmentMethod.choices, default=EnrollmentMethod.OPEN)
+    exam_unlock_days = models.PositiveIntegerField(
+        default=0, help_text="Days after a student's access starts before the final exam unlocks."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("subtitle"),
+        FieldPanel("short_description"),
+        FieldPanel("description"),
+        FieldPanel("thumbnail"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("category"), FieldPanel("level")]),
+                FieldRowPanel([FieldPanel("course_type"), FieldPanel("status")]),
+                FieldPanel("tags"),
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("price")]),
+                FieldRowPanel([FieldPanel("coach_name"), FieldPanel("special_tag")]),
+                FieldPanel("has_certificate"),
+            ],
+            heading="Course details",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("learning_objectives"),
+                FieldPanel("requirements"),
+                FieldPanel("skills"),
+                FieldPanel("target_audience"),
+            ],
+            heading="Outcomes and audience",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("visibility"), FieldPanel("enrollment_method")]),
+                FieldPanel("exam_unlock_days"),
+            ],
+            heading="Enrollment",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("subtitle"),
+        index.SearchField("short_description"),
+        index.SearchField("description"),
+        index.SearchField("skills"),
+        index.FilterField("visibility"),
+    ]
+    api_fields = [
+        APIField("subtitle"),
+        APIField("short_description"),
+        APIField("level"),
+        APIField("duration_minutes"),
+        APIField("price"),
+        APIField("visibility"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    @property
+    def requirement_list(self):
+        return split_lines(self.requirements)
+
+    @property
+    def skill_list(self):
+        return split_lines(self.skills)
+
+    @property
+    def is_free(self):
+        return not self.price
+
+    @staticmethod
+    def lesson_totals(courses):
+        """{course path: (live lesson count, minutes)} for many courses in one query."""
+        if not courses:
+            return {}
+        depth = courses[0].depth
+        under_any_course = reduce(or_, (Q(path__startswith=course.path) for course in courses))
+        rows = (
+            LessonPage.objects.live()
+            .filter(under_any_course)
+            .annotate(course_path=Substr("path", 1, depth * Page.steplen))
+            .values("course_path")
+            .annotate(count=Count("id"), minutes=Sum("duration_minutes"))
+        )
+        return {row["course_path"]: (row["count"], row["minutes"] or 0) for row in rows}
+
+    def outline(self):
+        """Live modules with their live lessons, in tree order, in two queries."""
+        modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
+        lessons = LessonPage.objects.descendant_of(self).live().order_by("path")
+        by_module_path = {module.path: [] for module in modules}
+        for lesson in lessons:
+            by_module_path.get(lesson.path[: -Page.steplen], []).append(lesson)
+        for number, module in enumerate(modules, start=1):
+            module.number = number
+            module.lessons = by_module_path[module.path]
+        return modules
+
+    def serve(self, request, *args, **kwargs):
+        from access.services import course_is_visible_to
+
+        if not course_is_visible_to(request.user, self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from access.services import has_course_access
+
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = self.outline()
+        context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
+        context["has_access"] = has_course_access(request.user, self)[0]
+        return context
+
+
+class ModulePage(LearningPage):
+    """A week or chapter of a course; its place among its siblings is its order."""
+
+    description = models.TextField(blank=True, help_text="What this module covers.")
+    philosophy = models.TextField(blank=True, help_text="The module's idea in one memorable analogy, shown at its top.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        FieldPanel("philosophy"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("duration_minutes"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("description")]
+    api_fields = [APIField("description"), APIField("duration_minutes")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    @cached_property
+    def course(self):
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def serve(self, request, *args, **kwargs):
+        from access.services import course_is_visible_to
+
+        if self.course and not course_is_visible_to(request.user, self.course):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.course
+        context["lessons"] = LessonPage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class LessonPage(LearningPage):
+    """One lesson. Its access level gates the page; each block's audience gates the block."""
+
+    class LessonType(models.TextChoices):
+        VIDEO = "video", "Video"
+        TEXT = "text", "Text"
+        LAB = "lab", "Lab"
+        PROJECT = "project", "Project"
+        INTERACTIVE = "interactive", "Interactive"
+        DOCUMENT = "document", "Document"
+        LIVE = "live", "Live session"
+
+    lesson_type = models.CharField(max_length=20, choices=LessonType.choices, default=LessonType.TEXT)
+    access_level = models.CharField(
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.GUEST,
+        help_text="Who may open this lesson. Others see its title, summary and how to get in.",
+    )
+    summary = models.TextField(
+        blank=True,
+        help_text="Public teaser: shown to everyone, in listings and search results. No gated content here.",
+    )
+    transcript = models.TextField(blank=True, help_text="Video transcript, shown to viewers who may open the lesson.")
+    body = StreamField(LessonStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("access_level"), FieldPanel("duration_minutes")]),
+        FieldPanel("summary"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("body"),
+        FieldPanel("transcript"),
+    ]
+    # Only public fields go into the page index: lesson text is indexed per tier in LessonSearchEntry.
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    api_fields = [
+        APIField("lesson_type"),
+        APIField("access_level"),
+        APIField("summary"),
+        APIField("duration_minutes"),
+    ]
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    preview_modes = [
+        (Audience.ENROLLED.value, "As an enrolled student"),
+        (Audience.REGISTERED.value, "As a registered user"),
+        (Audience.GUEST.value, "As a guest"),
+    ]
+
+    @cached_property
+    def course(self):
+        if not self.path:
+            return None
+        return CoursePage.objects.ancestor_of(self).first()
+
+    @cached_property
+    def module(self):
+        if not self.path:
+            return None
+        return ModulePage.objects.ancestor_of(self).first()
+
+    def is_open_to(self, tier):
+        return Audience(tier).includes(self.access_level)
+
+    def text_visible_to(self, tier):
+        """Every word of this lesson a viewer of `tier` may read, title and summary included."""
+        texts = [self.title, self.summary]
+        if self.is_open_to(tier):
+            texts.extend(self.objectives)
+            texts.extend(self.body.stream_block.searchable_text_for(self.body, tier))
+            texts.append(self.transcript)
+        return "\n".join(text for text in texts if text)
+
+    def neighbours(self):
+        """The previous and next live lessons of the course, across modules."""
+        if not self.course:
+            return None, None
+        ordered = list(
+            LessonPage.objects.descendant_of(self.course).live().order_by("path").values_list("id", flat=True)
+        )
+        if self.id not in ordered:
+            return None, None
+        position = ordered.index(self.id)
+        previous_id = ordered[position - 1] if position > 0 else None
+        next_id = ordered[position + 1] if position + 1 < len(ordered) else None
+        found = LessonPage.objects.in_bulk([pk for pk in (previous_id, next_id) if pk])
+        return found.get(previous_id), found.get(next_id)
+
+    def get_context(self, request, *args, viewer_tier=Audience.GUEST, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["viewer_tier"] = Audience(viewer_tier)
+        context["course"] = self.course
+        context["module"] = self.module
+        context["previous_lesson"], context["next_lesson"] = self.neighbours()
+        return context
+
+    def render_for(self, request, tier):
+        """The full lesson when `tier` may open it, otherwise the public teaser with a way in."""
+        context = self.get_context(request, viewer_tier=tier)
+        if not self.is_open_to(tier):
+            return TemplateResponse(request, "courses/lesson_teaser.html", context)
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def serve(self, request, *args, **kwargs):
+        from access.services import course_is_visible_to, viewer_tier
+
+        if self.course and not course_is_visible_to(request.user, self.course):
+            raise Http404
+        request.is_preview = False
+        return self.render_for(request, viewer_tier(request.user, self.course))
+
+    def serve_preview(self, request, mode_name):
+        tier = mode_name if mode_name in Audience.values else Audience.ENROLLED
+        return self.render_for(request, Audience(tier))
+
+
+class LessonSearchQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class LessonSearchEntry(index.Indexed, models.Model):
+    """A lesson's words as one kind of viewer sees them; the only lesson text site search reads.
+
+    Each published lesson has one entry per tier key: "guest", "registered" and
+    "enrolled:<course id>". A search only ever reads the entries of the viewer's own keys, so a
+    phrase from gated text cannot match for a viewer who may not read it.
+    """
+
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="search_entries")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+    visibility_key = models.CharField(max_length=40)
+    title = models.CharField(max_length=255)
+    text = models.TextField(blank=True)
+
+    objects = LessonSearchQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.SearchField("text"),
+        index.FilterField("visibility_key"),
+        index.FilterField("course_id"),
+        index.FilterField("lesson_id"),
+    ]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "visibility_key"], name="one_search_entry_per_lesson_and_key")
+        ]
+
+    def __str__(self):
+        return f"{self.title} [{self.visibility_key}]"

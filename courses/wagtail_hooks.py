@@ -1,0 +1,40 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.models import ReferenceIndex
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Category, LessonPage
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    list_display = ["name", "slug", "sort_order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "description"]
+    ordering = ["sort_order", "name"]
+
+
+class LearningViewSetGroup(ViewSetGroup):
+    menu_label = "Learning"
+    menu_icon = "folder-open-1"
+    menu_order = 200
+    items = [CategoryViewSet]
+
+
+hooks.register("register_admin_viewset", LearningViewSetGroup)
+
+
+@hooks.register("before_serve_document")
+def keep_lesson_resources_behind_their_lesson(document, request):
+    """A file used in a lesson is only downloaded through the lesson, which checks the viewer."""
+    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    used_in_lessons = ReferenceIndex.get_references_to(document).filter(
+        content_type=ContentType.objects.get_for_model(LessonPage)
+    )
+    if used_in_lessons.exists():
+        raise PermissionDenied("This file is downloaded from its lesson.")
+    return None

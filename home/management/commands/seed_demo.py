@@ -1,0 +1,116 @@
+"""Build the demo site from the files in demo_content/: pages, two courses, four users."""
+
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from access.models import CourseAccess
+from access.services import grant_course_access, has_course_access
+from courses.course_files import CourseFileError, import_course, read_course_file
+from courses.models import CourseIndexPage, CoursePage
+from home.models import HomePage
+
+DEMO_DIR = Path(settings.BASE_DIR) / "demo_content"
+
+
+class Command(BaseCommand):
+    help = "Load the demo site (home page, catalog, courses, demo users). Running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing if the site already has courses.")
+        parser.add_argument("--force", action="store_true", help="Create demo users even with DEBUG off.")
+
+    def handle(self, *args, **options):
+        site_data = yaml.safe_load((DEMO_DIR / "site.yaml").read_text(encoding="utf-8"))
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "Refusing to create demo users with well-known passwords while DEBUG is off. "
+                "Use --force if this really is a demo server."
+            )
+        if options["if_empty"] and CoursePage.objects.exists():
+            self.stdout.write("The site already has courses; demo content not loaded.")
+        else:
+            try:
+                self.load(site_data)
+            except CourseFileError as error:
+                raise CommandError(str(error)) from error
+        self.print_logins(site_data["users"])
+
+    @transaction.atomic
+    def load(self, site_data):
+        home = self.home_page(site_data["home"])
+        catalog = self.catalog_page(home, site_data["catalog"])
+        for course_file in site_data["courses"]:
+            slug = read_course_file(DEMO_DIR / course_file)["slug"]
+            if CoursePage.objects.child_of(catalog).filter(slug=slug).exists():
+                continue
+            course = import_course(DEMO_DIR / course_file, parent=catalog)
+            self.stdout.write(f"Imported course “{course.title}”")
+        users = {user["username"]: self.user(user) for user in site_data["users"]}
+        for grant in site_data["access"]:
+            student = users[grant["user"]]
+            course = CoursePage.objects.get(slug=grant["course"])
+            if not has_course_access(student, course)[0]:
+                grant_course_access(
+                    user=student,
+                    course=course,
+                    access_type=CourseAccess.AccessType.MANUAL,
+                    granted_by=users.get(grant.get("granted_by")),
+                    notes="Demo access from seed_demo.",
+                )
+
+    def home_page(self, data):
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title=data["title"], slug="home", body=data["body"]))
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        previous_root = site.root_page if site else None
+        if site:
+            site.root_page = home
+            site.save()
+        else:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        # Wagtail's placeholder "Welcome" page has no content of ours; replace it.
+        if previous_root and previous_root.specific_class is Page and previous_root.depth == 2:
+            previous_root.delete()
+        return home
+
+    def catalog_page(self, home, data):
+        catalog = CourseIndexPage.objects.child_of(home).first()
+        if catalog:
+            return catalog
+        catalog = home.add_child(instance=CourseIndexPage(title=data["title"], slug="courses", intro=data["intro"]))
+        catalog.save_revision().publish()
+        return catalog
+
+    def user(self, data):
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username=data["username"],
+            defaults={
+                "email": data["email"],
+                "first_name": data.get("first_name", ""),
+                "is_staff": data["role"] == "admin",
+                "is_superuser": data["role"] == "admin",
+            },
+        )
+        if created:
+            user.set_password(data["password"])
+            user.save()
+            if data["role"] == "editor":
+                user.groups.add(Group.objects.get(name="Editors"))
+        return user
+
+    def print_logins(self, users):
+        self.stdout.write(self.style.SUCCESS("\nDemo logins (user / password / what they see):"))
+        for user in users:
+            self.stdout.write(f"  {user['username']:<8} / {user['password']:<22} {user['description']}")

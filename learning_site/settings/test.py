@@ -1,0 +1,12 @@
+"""Tests: fast hashing, media in a temporary folder, the database from DATABASE_URL (SQLite if unset)."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="learning-site-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.contrib.auth.views import LogoutView
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents import urls as wagtaildocs_urls
+
+from courses import views as course_views
+from home import views as home_views
+
+# Read-only pages API: only each page type's api_fields, never lesson bodies, and no search.
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("search/", course_views.search, name="search"),
+    path(
+        "lessons/<int:lesson_id>/resources/<int:document_id>/",
+        course_views.lesson_resource,
+        name="lesson_resource",
+    ),
+    path("register/", home_views.register, name="register"),
+    path("login/", home_views.StudentLoginView.as_view(), name="login"),
+    path("logout/", LogoutView.as_view(), name="logout"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]
