@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 
 from access.models import Audience
 
-from .blocks import CODE_LANGUAGES, RESOURCE_TYPES, LessonStreamBlock
+from .blocks import CODE_LANGUAGES, RESOURCE_TYPES
 from .models import Category, CourseIndexPage, CoursePage, LessonPage, ModulePage
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -312,7 +312,7 @@ class CourseImporter:
                     model = get_document_model() if kind == "document" else get_image_model()
                     value[name] = self.stored_file(model, path, title).pk
             raw.append({"type": block_type, "value": value})
-        stream_block = LessonStreamBlock()
+        stream_block = LessonPage._meta.get_field("body").stream_block
         stream = stream_block.to_python(raw)
         try:
             stream_block.clean(stream)
@@ -370,7 +370,8 @@ def first_block_error(error):
         for name, field_error in inner.items():
             return index, f"{name}: {' '.join(field_error.messages)}"
         return index, " ".join(block_error.messages)
-    return None, " ".join(error.messages)
+    non_block = getattr(error, "non_block_errors", None)
+    return None, " ".join(non_block.as_data()[0].messages if non_block else error.messages)
 
 
 def import_course(path, *, parent=None):

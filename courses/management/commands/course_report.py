@@ -16,7 +16,7 @@ class Command(BaseCommand):
             raise CommandError(f"No course with the slug {options['slug']!r}.")
         modules = course.outline()
         levels = [level.value for level in Audience]
-        header = f"{'#':>3}  {'Module':<48} {'Lessons':>7} {'Minutes':>8} " + " ".join(f"{lvl:>10}" for lvl in levels)
+        header = f"{'#':>3}  {'Module':<52} {'Lessons':>7} {'Minutes':>8} " + " ".join(f"{lvl:>10}" for lvl in levels)
         self.stdout.write(f"{course.title}\n{header}\n{'-' * len(header)}")
         totals = dict.fromkeys(levels, 0)
         all_lessons = all_minutes = 0
@@ -28,12 +28,12 @@ class Command(BaseCommand):
             all_lessons += len(module.lessons)
             all_minutes += minutes
             self.stdout.write(
-                f"{module.number:>3}  {module.title[:48]:<48} {len(module.lessons):>7} {minutes:>8} "
+                f"{module.number:>3}  {module.title[:52]:<52} {len(module.lessons):>7} {minutes:>8} "
                 + " ".join(f"{counts[level]:>10}" for level in levels)
             )
         self.stdout.write("-" * len(header))
         self.stdout.write(
-            f"{'':>3}  {'Total':<48} {all_lessons:>7} {all_minutes:>8} "
+            f"{'':>3}  {'Total':<52} {all_lessons:>7} {all_minutes:>8} "
             + " ".join(f"{totals[level]:>10}" for level in levels)
         )
         if all_lessons:

@@ -69,19 +69,24 @@ class Command(BaseCommand):
         home = HomePage.objects.first()
         if home:
             return home
+        site = Site.objects.filter(is_default_site=True).first()
+        # Wagtail's placeholder "Welcome" page has no content of ours; it makes way for the home page.
+        placeholder = site.root_page if site else None
+        if placeholder and placeholder.specific_class is Page and not placeholder.get_children().exists():
+            placeholder.slug = "welcome-placeholder"
+            placeholder.save(update_fields=["slug"])
+        else:
+            placeholder = None
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title=data["title"], slug="home", body=data["body"]))
         home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        previous_root = site.root_page if site else None
         if site:
             site.root_page = home
             site.save()
         else:
             Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-        # Wagtail's placeholder "Welcome" page has no content of ours; replace it.
-        if previous_root and previous_root.specific_class is Page and previous_root.depth == 2:
-            previous_root.delete()
+        if placeholder:
+            placeholder.delete()
         return home
 
     def catalog_page(self, home, data):
