@@ -225,12 +225,15 @@ class CourseImporter:
 
     def stored_file(self, model, path, title):
         """Reuse an identical file already in the library (same content and title), else add it."""
-        content_hash = hashlib.sha1(path.read_bytes()).hexdigest()  # noqa: S324 - Wagtail's own file_hash
+        content = path.read_bytes()
+        content_hash = hashlib.sha1(content).hexdigest()  # noqa: S324 - the same hash Wagtail keeps in file_hash
         existing = model.objects.filter(file_hash=content_hash, title=title).first()
         if existing:
             return existing
         with path.open("rb") as handle:
-            stored = model(title=title, file=File(handle, name=path.name))
+            stored = model(
+                title=title, file=File(handle, name=path.name), file_hash=content_hash, file_size=len(content)
+            )
             stored.save()
         self.new_files.append(stored.file)
         return stored
@@ -388,7 +391,8 @@ def export_course(course, *, files_dir=None):
     """The course as a dict in the import format; with files_dir, its files are copied there."""
 
     def file_reference(stored):
-        name = Path(stored.file.name).name
+        # Named by title and content, so the same file gets the same name on every export.
+        name = f"{slugify(stored.title) or 'file'}-{stored.get_file_hash()[:8]}{Path(stored.file.name).suffix.lower()}"
         if files_dir is not None:
             target = Path(files_dir) / "files"
             target.mkdir(parents=True, exist_ok=True)
