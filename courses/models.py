@@ -8,6 +8,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -139,14 +140,25 @@ class CoursePage(LearningPage):
         COHORT_ONLY = "cohort_only", "Cohort only"
         SUBSCRIPTION_ONLY = "subscription_only", "Subscription only"
 
-    subtitle = models.CharField(max_length=255, blank=True)
+    subtitle = models.CharField(max_length=255, blank=True, help_text="A one-line promise under the title.")
     short_description = models.CharField(
         max_length=300, blank=True, help_text="One or two sentences for course cards and search results."
     )
     description = RichTextField(blank=True, help_text="The full course description on the course page.")
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="courses")
-    level = models.CharField(max_length=30, choices=Level.choices, default=Level.BEGINNER)
-    course_type = models.CharField(max_length=20, choices=CourseType.choices, default=CourseType.SELF_PACED)
+    category = models.ForeignKey(
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        help_text="Groups the course in the catalog.",
+    )
+    level = models.CharField(
+        max_length=30, choices=Level.choices, default=Level.BEGINNER, help_text="Who can follow it."
+    )
+    course_type = models.CharField(
+        max_length=20, choices=CourseType.choices, default=CourseType.SELF_PACED, help_text="The format of the course."
+    )
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
@@ -154,9 +166,14 @@ class CoursePage(LearningPage):
         help_text="Locked and coming-soon courses are listed but cannot be started.",
     )
     thumbnail = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="16:9 image for course cards and the course page.",
     )
-    tags = ClusterTaggableManager(through=CourseTag, blank=True)
+    tags = ClusterTaggableManager(through=CourseTag, blank=True, help_text="Topics, for the catalog's filters.")
     requirements = models.TextField(blank=True, help_text="What students need beforehand. One per line.")
     skills = models.TextField(blank=True, help_text="Skills students will gain. One per line.")
     target_audience = models.TextField(blank=True, help_text="Who the course is for.")
@@ -166,8 +183,18 @@ class CoursePage(LearningPage):
     special_tag = models.CharField(
         max_length=50, blank=True, help_text="A promotional label on the course card, e.g. 'Black Friday 2025'."
     )
-    visibility = models.CharField(max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC)
-    enrollment_method = models.CharField(max_length=20, choices=EnrollmentMethod.choices, default=EnrollmentMethod.OPEN)
+    visibility = models.CharField(
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        help_text="Who sees the course in the catalog and in search.",
+    )
+    enrollment_method = models.CharField(
+        max_length=20,
+        choices=EnrollmentMethod.choices,
+        default=EnrollmentMethod.OPEN,
+        help_text="How a student gets access to the enrolled-only content.",
+    )
     exam_unlock_days = models.PositiveIntegerField(
         default=0, help_text="Days after a student's access starts before the final exam unlocks."
     )
@@ -247,6 +274,7 @@ class CoursePage(LearningPage):
             LessonPage.objects.live()
             .filter(under_any_course)
             .annotate(course_path=Substr("path", 1, depth * Page.steplen))
+            .order_by()  # the default ordering by path would split the groups
             .values("course_path")
             .annotate(count=Count("id"), minutes=Sum("duration_minutes"))
         )
@@ -329,7 +357,9 @@ class LessonPage(LearningPage):
         DOCUMENT = "document", "Document"
         LIVE = "live", "Live session"
 
-    lesson_type = models.CharField(max_length=20, choices=LessonType.choices, default=LessonType.TEXT)
+    lesson_type = models.CharField(
+        max_length=20, choices=LessonType.choices, default=LessonType.TEXT, help_text="What kind of work the lesson is."
+    )
     access_level = models.CharField(
         max_length=20,
         choices=Audience.choices,
@@ -341,7 +371,11 @@ class LessonPage(LearningPage):
         help_text="Public teaser: shown to everyone, in listings and search results. No gated content here.",
     )
     transcript = models.TextField(blank=True, help_text="Video transcript, shown to viewers who may open the lesson.")
-    body = StreamField(LessonStreamBlock(), blank=True)
+    body = StreamField(
+        LessonStreamBlock(),
+        blank=True,
+        help_text="The lesson itself. Give each block the narrowest audience that should see it.",
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("access_level"), FieldPanel("duration_minutes")]),
@@ -418,9 +452,11 @@ class LessonPage(LearningPage):
     def render_for(self, request, tier):
         """The full lesson when `tier` may open it, otherwise the public teaser with a way in."""
         context = self.get_context(request, viewer_tier=tier)
-        if not self.is_open_to(tier):
-            return TemplateResponse(request, "courses/lesson_teaser.html", context)
-        return TemplateResponse(request, self.get_template(request), context)
+        template = self.get_template(request) if self.is_open_to(tier) else "courses/lesson_teaser.html"
+        response = TemplateResponse(request, template, context)
+        # What this page shows depends on who asks: no shared cache may keep it.
+        patch_cache_control(response, private=True)
+        return response
 
     def serve(self, request, *args, **kwargs):
         from access.services import course_is_visible_to, viewer_tier

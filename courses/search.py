@@ -7,6 +7,7 @@ rights, else "registered" when logged in, else "guest".
 
 from django.db import transaction
 from django.db.models import Q
+from wagtail.search.utils import parse_query_string
 
 from access.models import Audience
 from access.services import enrolled_tier_course_ids, visible_courses
@@ -69,12 +70,18 @@ def lesson_entries_for(user):
     )
 
 
+def parsed(query):
+    """The user's words as a search query: quoted phrases kept, no raw syntax reaching the backend."""
+    _filters, search_query = parse_query_string(query, operator="and")
+    return search_query
+
+
 def search_lessons(user, query):
     """Lessons whose visible words match, best first, each with its course and public summary."""
     # Entries exist only for live lessons; this also drops lessons behind Wagtail privacy settings.
     entries = lesson_entries_for(user).filter(lesson_id__in=LessonPage.objects.live().public().values("pk"))
-    return entries.select_related("lesson", "course").search(query)
+    return entries.select_related("lesson", "course").search(parsed(query))
 
 
 def search_courses(user, query):
-    return visible_courses(user, CoursePage.objects.all()).search(query)
+    return visible_courses(user, CoursePage.objects.all()).search(parsed(query))

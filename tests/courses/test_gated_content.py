@@ -379,3 +379,21 @@ def test_download_of_a_document_the_lesson_does_not_use_is_refused(viewers, enro
     other.file.save("unrelated.txt", ContentFile(b"unrelated"))
     response = viewers("enrolled").get(reverse("lesson_resource", args=[lesson.pk, other.pk]))
     assert response.status_code == 403
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', '"', "''", "foo*", "NEAR(", "()", "%", "-", "AND", "x" * 500])
+def test_search_survives_queries_with_search_syntax_in_them(client, course_with_lessons, query):
+    response = client.get(reverse("search"), {"query": query})
+    assert response.status_code == 200
+
+
+def test_quoted_phrase_searches_for_the_phrase(viewers):
+    assert search_results(viewers("guest"), '"curiosity about aardvarks"')[0] != []
+    assert search_results(viewers("guest"), '"aardvarks about curiosity"')[0] == []
+
+
+def test_lesson_pages_are_never_stored_in_shared_caches(viewers, course_with_lessons):
+    _course, lessons = course_with_lessons
+    response = viewers("enrolled").get(lessons["open"].url)
+    assert "private" in response["Cache-Control"]
+    assert "Cookie" in response["Vary"]
