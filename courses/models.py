@@ -72,6 +72,22 @@ class LearningPage(Page):
     def objectives(self):
         return split_lines(self.learning_objectives)
 
+    @cached_property
+    def course(self):
+        if isinstance(self, CoursePage):
+            return self
+        if not self.path:  # an unsaved page in a preview
+            return None
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def serve(self, request, *args, **kwargs):
+        from access.services import course_is_visible_to
+
+        # A private course does not exist for viewers without access, at any depth.
+        if self.course and not course_is_visible_to(request.user, self.course):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
 
 class CourseIndexPage(Page):
     """The catalog at /courses/: every course the viewer may see."""
@@ -292,13 +308,6 @@ class CoursePage(LearningPage):
             module.lessons = by_module_path[module.path]
         return modules
 
-    def serve(self, request, *args, **kwargs):
-        from access.services import course_is_visible_to
-
-        if not course_is_visible_to(request.user, self):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
-
     def get_context(self, request, *args, **kwargs):
         from access.services import has_course_access
 
@@ -326,17 +335,6 @@ class ModulePage(LearningPage):
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
-
-    @cached_property
-    def course(self):
-        return CoursePage.objects.ancestor_of(self).first()
-
-    def serve(self, request, *args, **kwargs):
-        from access.services import course_is_visible_to
-
-        if self.course and not course_is_visible_to(request.user, self.course):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -403,12 +401,6 @@ class LessonPage(LearningPage):
     ]
 
     @cached_property
-    def course(self):
-        if not self.path:
-            return None
-        return CoursePage.objects.ancestor_of(self).first()
-
-    @cached_property
     def module(self):
         if not self.path:
             return None
@@ -464,6 +456,7 @@ class LessonPage(LearningPage):
         if self.course and not course_is_visible_to(request.user, self.course):
             raise Http404
         request.is_preview = False
+        # Not Page.serve: the tier decides between the lesson and its teaser.
         return self.render_for(request, viewer_tier(request.user, self.course))
 
     def serve_preview(self, request, mode_name):
