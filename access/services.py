@@ -1,12 +1,29 @@
-"""Every rule about who may read what, and every change to course access, lives here."""
+"""Every rule about who may read what, and every change to course access, lives here.
+
+Reads answer "may this viewer see this?" (tiers, access, prerequisites, drip); writes change access
+and always leave an AccessEvent behind. Writes are atomic and keyword-only.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import Audience, CourseAccess
+from .models import AccessEvent, Audience, BundlePurchase, CohortMember, CourseAccess
 
 EDIT_ACTIONS = {"change", "publish"}
+MANAGE_ACCESS_PERMISSION = "access.manage_course_access"
+
+
+class AccessError(ValueError):
+    """A change to access that cannot be made, with a message for the person who asked."""
+
+
+# Reads ------------------------------------------------------------------------------------------
 
 
 def can_edit_course(user, course):
@@ -14,6 +31,17 @@ def can_edit_course(user, course):
     if not user.is_authenticated:
         return False
     return PagePermissionPolicy().user_has_any_permission_for_instance(user, EDIT_ACTIONS, course)
+
+
+def can_manage_access(user):
+    return user.is_authenticated and user.is_active and user.has_perm(MANAGE_ACCESS_PERMISSION)
+
+
+def active_access(user, course, *, at=None):
+    """The record that gives `user` access to `course` now, or None."""
+    if not user.is_authenticated:
+        return None
+    return CourseAccess.objects.filter(user=user, course=course).active(at).order_by("granted_at").first()
 
 
 def has_course_access(user, course, *, at=None):
@@ -44,6 +72,41 @@ def viewer_tier(user, course):
     return Audience.REGISTERED
 
 
+@dataclass(frozen=True)
+class LessonView:
+    """What a viewer may see of one lesson, and when more unlocks."""
+
+    tier: Audience
+    unlocks_at: object = None  # a datetime while the lesson's module is still dripping
+
+
+def module_unlocks_at(module, course, access_record):
+    """When a dripped module opens for the holder of `access_record`; None if it is open."""
+    if course.access_duration_type != course.AccessDuration.DRIP or module is None or not module.drip_days:
+        return None
+    opens = access_record.granted_at + timedelta(days=module.drip_days)
+    return opens if opens > timezone.now() else None
+
+
+def lesson_view(user, lesson):
+    """The viewer's tier for one lesson, with drip applied: a locked module withholds what
+    enrolment gives (registered and guest content stay as they are for everyone)."""
+    course = lesson.course
+    if not user.is_authenticated:
+        return LessonView(Audience.GUEST)
+    if course is not None and can_edit_course(user, course):
+        return LessonView(Audience.ENROLLED)
+    record = active_access(user, course) if course is not None else None
+    if record is None:
+        return LessonView(Audience.REGISTERED)
+    unlocks_at = None
+    if course.access_duration_type == course.AccessDuration.DRIP:
+        unlocks_at = module_unlocks_at(lesson.module, course, record)
+    if unlocks_at:
+        return LessonView(Audience.REGISTERED, unlocks_at)
+    return LessonView(Audience.ENROLLED)
+
+
 def accessible_course_ids(user):
     """Ids of the courses `user` may read as an enrolled student, in one query."""
     if not user.is_authenticated:
@@ -65,6 +128,38 @@ def enrolled_tier_course_ids(user):
     return accessible_course_ids(user) | editable_course_ids(user)
 
 
+def drip_locked_lesson_ids(user):
+    """Lessons in modules that have not yet dripped open for `user`, across all their courses."""
+    from courses.models import CoursePage, LessonPage, ModulePage
+
+    if not user.is_authenticated:
+        return set()
+    # Ordered newest first, so the dict keeps each course's earliest active start: the kindest clock.
+    started = dict(
+        CourseAccess.objects.filter(user=user, course__access_duration_type=CoursePage.AccessDuration.DRIP)
+        .active()
+        .order_by("-granted_at")
+        .values_list("course_id", "granted_at")
+    )
+    for course_id in editable_course_ids(user) if started else ():
+        started.pop(course_id, None)
+    if not started:
+        return set()
+    courses = {course.path: course.pk for course in CoursePage.objects.filter(pk__in=started).only("path")}
+    under_courses = Q()
+    for path in courses:
+        under_courses |= Q(path__startswith=path)
+    now = timezone.now()
+    locked = Q()
+    for module in ModulePage.objects.filter(under_courses, drip_days__gt=0).only("path", "drip_days"):
+        course_id = courses[module.path[: -Page.steplen]]
+        if started[course_id] + timedelta(days=module.drip_days) > now:
+            locked |= Q(path__startswith=module.path)
+    if not locked:
+        return set()
+    return set(LessonPage.objects.filter(locked).values_list("pk", flat=True))
+
+
 def course_is_visible_to(user, course):
     """Private courses exist only for students with access and editors; the rest are reachable."""
     if course.visibility != course.Visibility.PRIVATE:
@@ -82,6 +177,88 @@ def visible_courses(user, courses):
     return courses.live().public().filter(visibility__in=listed) | courses.live().public().filter(pk__in=own)
 
 
+def completed_course_ids(user, courses):
+    """Which of `courses` `user` has completed: every live lesson marked complete. Two queries."""
+    from courses.models import LessonPage, UserProgress
+
+    if not user.is_authenticated or not courses:
+        return set()
+    lessons_by_course = {course.pk: set() for course in courses}
+    prefixes = {course.path: course.pk for course in courses}
+    depth = courses[0].depth
+    under_any = Q()
+    for course in courses:
+        under_any |= Q(path__startswith=course.path)
+    for lesson_id, path in LessonPage.objects.live().filter(under_any).values_list("pk", "path"):
+        course_pk = prefixes.get(path[: depth * Page.steplen])
+        if course_pk is not None:
+            lessons_by_course[course_pk].add(lesson_id)
+    all_lessons = set().union(*lessons_by_course.values())
+    done = set(
+        UserProgress.objects.filter(user=user, completed=True, lesson_id__in=all_lessons).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    return {course_pk for course_pk, lessons in lessons_by_course.items() if lessons and lessons <= done}
+
+
+def best_quiz_score(user, courses):
+    """The user's best quiz score (%) across `courses`; None until quizzes exist (assessments issue)."""
+    return None
+
+
+def check_course_prerequisites(user, course):
+    """(met, missing): what `user` must still do before enrolling in `course`, in words."""
+    # .all() also works on an in-memory (unsaved) relation, which has no .live().
+    required = sorted((c for c in course.prerequisite_courses.all() if c.live), key=lambda c: c.title)
+    path_steps = list(course.learning_path_steps.filter(learning_path__is_active=True).select_related("learning_path"))
+    earlier_required = []
+    for step in path_steps:
+        earlier = step.learning_path.steps.filter(sort_order__lt=step.sort_order, is_required=True).select_related(
+            "course"
+        )
+        earlier_required.extend((item.course, step.learning_path) for item in earlier)
+    candidates = {c.pk: c for c in required} | {c.pk: c for c, _path in earlier_required}
+    done = completed_course_ids(user, list(candidates.values()))
+    missing = [f"Complete “{c.title}” first." for c in required if c.pk not in done]
+    for earlier_course, path in earlier_required:
+        if earlier_course.pk not in done and earlier_course.pk not in {c.pk for c in required}:
+            missing.append(f"Complete “{earlier_course.title}” first (learning path “{path.name}”).")
+    if course.required_quiz_score:
+        best = best_quiz_score(user, required)
+        if best is None or best < course.required_quiz_score:
+            missing.append(f"Score at least {course.required_quiz_score}% in the prerequisite courses' quizzes.")
+    return not missing, missing
+
+
+# Writes -----------------------------------------------------------------------------------------
+
+COURSE_DEFAULT = object()  # expiry follows the course's access duration settings
+
+
+def default_expiry(course, now=None):
+    now = now or timezone.now()
+    kind = course.AccessDuration
+    if course.access_duration_type == kind.FIXED_DAYS and course.access_duration_days:
+        return now + timedelta(days=course.access_duration_days)
+    if course.access_duration_type == kind.UNTIL_DATE:
+        return course.access_until_date
+    return None
+
+
+def record_event(*, user, action, actor=None, course=None, access=None, source="", reason="", **details):
+    return AccessEvent.objects.create(
+        user=user,
+        action=action,
+        actor=actor,
+        course=course,
+        access=access,
+        source=source or (access.get_source_display() if access else ""),
+        reason=reason,
+        details=details,
+    )
+
+
 @transaction.atomic
 def grant_course_access(
     *,
@@ -89,66 +266,273 @@ def grant_course_access(
     course,
     access_type=CourseAccess.AccessType.MANUAL,
     granted_by=None,
-    expires_at=None,
+    expires_at=COURSE_DEFAULT,
     purchase_id="",
     notes="",
+    bundle_purchase=None,
+    cohort=None,
+    action=AccessEvent.Action.GRANT,
 ):
     """Give `user` access to `course` from one source; granting again renews the same record."""
+    expires_at = default_expiry(course) if expires_at is COURSE_DEFAULT else expires_at
     if expires_at is not None and expires_at <= timezone.now():
-        raise ValueError("The expiry must be in the future.")
+        raise AccessError("The expiry must be in the future.")
+    source_key = CourseAccess.source_key_for(
+        access_type, bundle_purchase=bundle_purchase, cohort=cohort, purchase_id=purchase_id
+    )
     existing = (
         CourseAccess.objects.select_for_update()
-        .filter(user=user, course=course, access_type=access_type, status=CourseAccess.Status.UNLOCKED)
+        .filter(user=user, course=course, source_key=source_key, status=CourseAccess.Status.UNLOCKED)
         .first()
     )
-    if existing:
-        # Renewing never shortens: lifetime wins, otherwise the later expiry.
-        if existing.expires_at is None or expires_at is None:
-            existing.expires_at = None
-        else:
-            existing.expires_at = max(existing.expires_at, expires_at)
-        existing.granted_by = granted_by or existing.granted_by
-        if notes:
-            existing.notes = "\n".join(filter(None, [existing.notes, notes]))
-        existing.save(update_fields=["expires_at", "granted_by", "notes", "updated_at"])
-        return existing
-    try:
-        with transaction.atomic():
-            return CourseAccess.objects.create(
-                user=user,
-                course=course,
-                access_type=access_type,
-                granted_by=granted_by,
-                expires_at=expires_at,
-                purchase_id=purchase_id,
-                notes=notes,
+    if existing is None:
+        try:
+            with transaction.atomic():
+                record = CourseAccess.objects.create(
+                    user=user,
+                    course=course,
+                    access_type=access_type,
+                    granted_by=granted_by,
+                    expires_at=expires_at,
+                    purchase_id=purchase_id,
+                    notes=notes,
+                    bundle_purchase=bundle_purchase,
+                    cohort=cohort,
+                )
+        except IntegrityError:
+            # Another request granted the same access between our check and our insert.
+            existing = CourseAccess.objects.select_for_update().get(
+                user=user, course=course, source_key=source_key, status=CourseAccess.Status.UNLOCKED
             )
-    except IntegrityError:
-        # Another request granted the same access between our check and our insert.
-        return CourseAccess.objects.get(
-            user=user, course=course, access_type=access_type, status=CourseAccess.Status.UNLOCKED
+        else:
+            record_event(user=user, action=action, actor=granted_by, course=course, access=record, reason=notes)
+            return record
+    # Renewing never shortens: lifetime wins, otherwise the later expiry.
+    previous = existing.expires_at
+    if existing.expires_at is None or expires_at is None:
+        existing.expires_at = None
+    else:
+        existing.expires_at = max(existing.expires_at, expires_at)
+    if notes:
+        existing.notes = "\n".join(filter(None, [existing.notes, notes]))
+    existing.save(update_fields=["expires_at", "notes", "updated_at"])
+    record_event(
+        user=user,
+        action=AccessEvent.Action.RENEW,
+        actor=granted_by,
+        course=course,
+        access=existing,
+        reason=notes,
+        previous_expiry=previous.isoformat() if previous else None,
+    )
+    return existing
+
+
+def _revoke(records, *, revoked_by, reason, action, notes=""):
+    now = timezone.now()
+    for record in records:
+        record.status = CourseAccess.Status.REVOKED
+        record.revoked_at = now
+        record.revoked_by = revoked_by
+        record.revocation_reason = reason[:255]
+        if notes:
+            record.notes = "\n".join(filter(None, [record.notes, notes]))
+        record.save()
+        record_event(
+            user=record.user, action=action, actor=revoked_by, course=record.course, access=record, reason=reason
         )
+    return records
 
 
 @transaction.atomic
 def revoke_course_access(*, user, course, revoked_by, reason, notes="", access_type=None):
     """Revoke `user`'s unlocked access to `course` (from one source, or all); rows are kept."""
-    if not (reason or "").strip():
-        raise ValueError("A reason is required to revoke access.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise AccessError("A reason is required to revoke access.")
     records = CourseAccess.objects.select_for_update().filter(
         user=user, course=course, status=CourseAccess.Status.UNLOCKED
     )
     if access_type:
         records = records.filter(access_type=access_type)
-    now = timezone.now()
+    return _revoke(list(records), revoked_by=revoked_by, reason=reason, action=AccessEvent.Action.REVOKE, notes=notes)
+
+
+@transaction.atomic
+def revoke_access_record(*, access, revoked_by, reason):
+    """Revoke one record (the admin's revoke button); other sources of access stay."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AccessError("A reason is required to revoke access.")
+    access = CourseAccess.objects.select_for_update().get(pk=access.pk)
+    if access.status != CourseAccess.Status.UNLOCKED:
+        raise AccessError("This access is not active, so there is nothing to revoke.")
+    return _revoke([access], revoked_by=revoked_by, reason=reason, action=AccessEvent.Action.REVOKE)[0]
+
+
+@transaction.atomic
+def change_access_expiry(*, access, expires_at, changed_by, reason=""):
+    """Set a new expiry (None for lifetime) on an unlocked record."""
+    access = CourseAccess.objects.select_for_update().get(pk=access.pk)
+    if access.status != CourseAccess.Status.UNLOCKED:
+        raise AccessError("Only active access can get a new expiry.")
+    previous = access.expires_at
+    access.expires_at = expires_at
+    access.save(update_fields=["expires_at", "updated_at"])
+    record_event(
+        user=access.user,
+        action=AccessEvent.Action.EXPIRY_CHANGE,
+        actor=changed_by,
+        course=access.course,
+        access=access,
+        reason=reason,
+        previous_expiry=previous.isoformat() if previous else None,
+        new_expiry=expires_at.isoformat() if expires_at else None,
+    )
+    return access
+
+
+def enrollment_block_reason(user, course):
+    """Why `user` cannot enroll in `course` with one click right now, or None if they can."""
+    if not user.is_authenticated:
+        return "Log in to enroll."
+    if course.enrollment_method != course.EnrollmentMethod.OPEN:
+        return "This course is not open for self-enrollment."
+    if course.status != course.Status.ACTIVE:
+        return f"This course is {course.get_status_display().lower()}."
+    if course.enrollment_opens_at and course.enrollment_opens_at > timezone.now():
+        return f"Enrollment opens on {course.enrollment_opens_at:%Y-%m-%d}."
+    met, missing = check_course_prerequisites(user, course)
+    if not met:
+        return " ".join(missing)
+    return None
+
+
+@transaction.atomic
+def enroll(*, user, course):
+    """One-click enrollment in an open course."""
+    reason = enrollment_block_reason(user, course)
+    if reason:
+        raise AccessError(reason)
+    return grant_course_access(
+        user=user,
+        course=course,
+        access_type=CourseAccess.AccessType.ENROLLMENT,
+        granted_by=user,
+        action=AccessEvent.Action.ENROLL,
+    )
+
+
+def bundle_courses(bundle, *, tier=None, selected_courses=None):
+    """The courses a purchase of `bundle` grants, or AccessError saying what is wrong."""
+    kind = bundle.BundleType
+    if bundle.bundle_type == kind.FIXED:
+        return list(bundle.courses.all())
+    if bundle.bundle_type == kind.TIERED:
+        if tier is None or tier.bundle_id != bundle.pk:
+            raise AccessError(f"Choose one of the tiers of “{bundle.name}”.")
+        return list(tier.courses.all())
+    selected = list(selected_courses or [])
+    offered = set(bundle.courses.values_list("pk", flat=True))
+    if not selected:
+        raise AccessError(f"Pick at least one course from “{bundle.name}”.")
+    if len(selected) > bundle.max_course_selections:
+        raise AccessError(
+            f"“{bundle.name}” lets you pick up to {bundle.max_course_selections} courses; {len(selected)} were picked."
+        )
+    outside = [course.title for course in selected if course.pk not in offered]
+    if outside:
+        raise AccessError(f"Not part of “{bundle.name}”: {', '.join(outside)}.")
+    return selected
+
+
+@transaction.atomic
+def purchase_bundle(*, user, bundle, granted_by=None, tier=None, selected_courses=None, purchase_id="", notes=""):
+    """Record a bundle purchase and grant one access per course, each linked to the purchase."""
+    if not bundle.is_active:
+        raise AccessError(f"“{bundle.name}” is not on sale.")
+    courses = bundle_courses(bundle, tier=tier, selected_courses=selected_courses)
+    purchase = BundlePurchase.objects.create(user=user, bundle=bundle, tier=tier, purchase_id=purchase_id, notes=notes)
+    if bundle.bundle_type == bundle.BundleType.PICK_YOUR_OWN:
+        purchase.selected_courses.set(courses)
+    for course in courses:
+        grant_course_access(
+            user=user,
+            course=course,
+            access_type=CourseAccess.AccessType.BUNDLE,
+            granted_by=granted_by,
+            bundle_purchase=purchase,
+            action=AccessEvent.Action.BUNDLE_PURCHASE,
+            notes=notes,
+        )
+    return purchase
+
+
+@transaction.atomic
+def refund_bundle_purchase(*, purchase, refunded_by, reason):
+    """Revoke exactly the access this purchase gave; access from anywhere else stays."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AccessError("A reason is required to refund a purchase.")
+    purchase = BundlePurchase.objects.select_for_update().get(pk=purchase.pk)
+    if purchase.refunded_at:
+        raise AccessError("This purchase was already refunded.")
+    purchase.refunded_at = timezone.now()
+    purchase.refunded_by = refunded_by
+    purchase.refund_reason = reason[:255]
+    purchase.save()
+    records = list(purchase.accesses.select_for_update().filter(status=CourseAccess.Status.UNLOCKED))
+    return _revoke(records, revoked_by=refunded_by, reason=reason, action=AccessEvent.Action.REFUND)
+
+
+@transaction.atomic
+def join_cohort(*, user, cohort, added_by=None, remove_access_on_leave=True):
+    """Make `user` a member of `cohort` and grant its courses, linked to the cohort."""
+    if not cohort.is_active:
+        raise AccessError(f"The cohort “{cohort.name}” is closed.")
+    member, created = CohortMember.objects.get_or_create(
+        cohort=cohort, user=user, defaults={"remove_access_on_leave": remove_access_on_leave}
+    )
+    if not created:
+        raise AccessError(f"{user} is already in the cohort “{cohort.name}”.")
+    courses = list(cohort.courses.all())
+    for course in courses:
+        grant_course_access(
+            user=user,
+            course=course,
+            access_type=CourseAccess.AccessType.COHORT,
+            granted_by=added_by,
+            cohort=cohort,
+            action=AccessEvent.Action.COHORT_JOIN,
+        )
+    if not courses:
+        record_event(user=user, action=AccessEvent.Action.COHORT_JOIN, actor=added_by, source=f"Cohort: {cohort}")
+    return member
+
+
+@transaction.atomic
+def leave_cohort(*, user, cohort, removed_by=None, reason=""):
+    """End the membership; revoke only cohort-sourced access, and only if the member was set to lose it."""
+    member = CohortMember.objects.select_for_update().filter(cohort=cohort, user=user).first()
+    if member is None:
+        raise AccessError(f"{user} is not in the cohort “{cohort.name}”.")
+    revoke = member.remove_access_on_leave
+    member.delete()
+    reason = (reason or "").strip() or f"Left the cohort “{cohort.name}”."
     revoked = []
-    for record in records:
-        record.status = CourseAccess.Status.REVOKED
-        record.revoked_at = now
-        record.revoked_by = revoked_by
-        record.revocation_reason = reason.strip()
-        if notes:
-            record.notes = "\n".join(filter(None, [record.notes, notes]))
-        record.save()
-        revoked.append(record)
+    if revoke:
+        records = list(
+            CourseAccess.objects.select_for_update().filter(
+                user=user, cohort=cohort, status=CourseAccess.Status.UNLOCKED
+            )
+        )
+        revoked = _revoke(records, revoked_by=removed_by, reason=reason, action=AccessEvent.Action.COHORT_LEAVE)
+    if not revoked:
+        record_event(
+            user=user,
+            action=AccessEvent.Action.COHORT_LEAVE,
+            actor=removed_by,
+            source=f"Cohort: {cohort}",
+            reason=reason,
+        )
     return revoked

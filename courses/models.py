@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
@@ -11,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -149,6 +150,12 @@ class CoursePage(LearningPage):
         HIDDEN = "hidden", "Hidden: not listed, reachable by its address"
         PRIVATE = "private", "Private: only students with access"
 
+    class AccessDuration(models.TextChoices):
+        LIFETIME = "lifetime", "Lifetime"
+        FIXED_DAYS = "fixed_days", "A fixed number of days"
+        UNTIL_DATE = "until_date", "Until a date"
+        DRIP = "drip", "Lifetime, modules drip out"
+
     class EnrollmentMethod(models.TextChoices):
         OPEN = "open", "Open: one click to enroll"
         PURCHASE = "purchase", "Purchase"
@@ -214,6 +221,23 @@ class CoursePage(LearningPage):
     exam_unlock_days = models.PositiveIntegerField(
         default=0, help_text="Days after a student's access starts before the final exam unlocks."
     )
+    access_duration_type = models.CharField(
+        max_length=20,
+        choices=AccessDuration.choices,
+        default=AccessDuration.LIFETIME,
+        help_text="How long new access lasts. Drip: lifetime, with modules unlocking on their own schedule.",
+    )
+    access_duration_days = models.PositiveIntegerField(default=0, help_text="For 'fixed number of days'.")
+    access_until_date = models.DateTimeField(null=True, blank=True, help_text="For 'until a date'.")
+    enrollment_opens_at = models.DateTimeField(
+        null=True, blank=True, help_text="Students cannot enroll before this moment. Empty: open now."
+    )
+    prerequisite_courses = ParentalManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="unlocks", help_text="Courses to complete first."
+    )
+    required_quiz_score = models.PositiveIntegerField(
+        default=0, help_text="Minimum best quiz score (%) in the prerequisite courses. 0: none."
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("subtitle"),
@@ -243,9 +267,18 @@ class CoursePage(LearningPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("visibility"), FieldPanel("enrollment_method")]),
-                FieldPanel("exam_unlock_days"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("access_duration_type"),
+                        FieldPanel("access_duration_days"),
+                        FieldPanel("access_until_date"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("enrollment_opens_at"), FieldPanel("exam_unlock_days")]),
+                FieldPanel("prerequisite_courses"),
+                FieldPanel("required_quiz_score"),
             ],
-            heading="Enrollment",
+            heading="Enrollment and access",
         ),
     ]
     search_fields = Page.search_fields + [
@@ -323,12 +356,16 @@ class ModulePage(LearningPage):
 
     description = models.TextField(blank=True, help_text="What this module covers.")
     philosophy = models.TextField(blank=True, help_text="The module's idea in one memorable analogy, shown at its top.")
+    drip_days = models.PositiveIntegerField(
+        default=0,
+        help_text="In drip courses: days after a student's access starts before this module unlocks. 0: at once.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("description"),
         FieldPanel("philosophy"),
         FieldPanel("learning_objectives"),
-        FieldPanel("duration_minutes"),
+        FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("drip_days")]),
     ]
     search_fields = Page.search_fields + [index.SearchField("description")]
     api_fields = [APIField("description"), APIField("duration_minutes")]
@@ -433,17 +470,18 @@ class LessonPage(LearningPage):
         found = LessonPage.objects.in_bulk([pk for pk in (previous_id, next_id) if pk])
         return found.get(previous_id), found.get(next_id)
 
-    def get_context(self, request, *args, viewer_tier=Audience.GUEST, **kwargs):
+    def get_context(self, request, *args, viewer_tier=Audience.GUEST, unlocks_at=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["viewer_tier"] = Audience(viewer_tier)
+        context["unlocks_at"] = unlocks_at
         context["course"] = self.course
         context["module"] = self.module
         context["previous_lesson"], context["next_lesson"] = self.neighbours()
         return context
 
-    def render_for(self, request, tier):
+    def render_for(self, request, tier, unlocks_at=None):
         """The full lesson when `tier` may open it, otherwise the public teaser with a way in."""
-        context = self.get_context(request, viewer_tier=tier)
+        context = self.get_context(request, viewer_tier=tier, unlocks_at=unlocks_at)
         template = self.get_template(request) if self.is_open_to(tier) else "courses/lesson_teaser.html"
         response = TemplateResponse(request, template, context)
         # What this page shows depends on who asks: no shared cache may keep it.
@@ -451,13 +489,14 @@ class LessonPage(LearningPage):
         return response
 
     def serve(self, request, *args, **kwargs):
-        from access.services import course_is_visible_to, viewer_tier
+        from access.services import course_is_visible_to, lesson_view
 
         if self.course and not course_is_visible_to(request.user, self.course):
             raise Http404
         request.is_preview = False
-        # Not Page.serve: the tier decides between the lesson and its teaser.
-        return self.render_for(request, viewer_tier(request.user, self.course))
+        # Not Page.serve: the viewer's tier (with drip applied) decides between lesson and teaser.
+        view = lesson_view(request.user, self)
+        return self.render_for(request, view.tier, view.unlocks_at)
 
     def serve_preview(self, request, mode_name):
         tier = mode_name if mode_name in Audience.values else Audience.ENROLLED
@@ -499,3 +538,34 @@ class LessonSearchEntry(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.title} [{self.visibility_key}]"
+
+
+class UserProgress(models.Model):
+    """How far one student got in one lesson."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="progress")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    completed = models.BooleanField(default=False)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    video_watch_percentage = models.FloatField(default=0)
+    last_position_seconds = models.FloatField(default=0)
+    completion_threshold = models.FloatField(default=90)
+    started_at = models.DateTimeField(null=True, blank=True)
+    last_accessed = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "user progress"
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="one_progress_row_per_user_and_lesson")]
+        indexes = [models.Index(fields=["user", "completed"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.lesson}: {self.get_status_display()}"

@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.search.utils import parse_query_string
 
 from access.models import Audience
-from access.services import enrolled_tier_course_ids, visible_courses
+from access.services import drip_locked_lesson_ids, enrolled_tier_course_ids, visible_courses
 
 from .models import CoursePage, LessonPage, LessonSearchEntry
 
@@ -64,9 +64,11 @@ def lesson_entries_for(user):
     if not user.is_authenticated:
         return LessonSearchEntry.objects.filter(visibility_key=GUEST_KEY)
     own_courses = enrolled_tier_course_ids(user)
+    # Lessons of modules still dripping are searched as a registered user sees them.
+    dripping = drip_locked_lesson_ids(user)
     return LessonSearchEntry.objects.filter(
-        Q(visibility_key__in=[enrolled_key(pk) for pk in own_courses])
-        | (Q(visibility_key=REGISTERED_KEY) & ~Q(course_id__in=own_courses))
+        (Q(visibility_key__in=[enrolled_key(pk) for pk in own_courses]) & ~Q(lesson_id__in=dripping))
+        | (Q(visibility_key=REGISTERED_KEY) & (~Q(course_id__in=own_courses) | Q(lesson_id__in=dripping)))
     )
 
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.documents import get_document_model
 
-from access.services import course_is_visible_to, viewer_tier
+from access.services import course_is_visible_to, lesson_view
 
 from . import search as site_search
 from .models import LessonPage
@@ -38,7 +38,7 @@ def lesson_resource(request, lesson_id, document_id):
     course = lesson.course
     if course is None or not course_is_visible_to(request.user, course):
         raise PermissionDenied
-    tier = viewer_tier(request.user, course)
+    tier = lesson_view(request.user, lesson).tier
     visible = lesson.is_open_to(tier) and document in lesson.body.stream_block.documents_visible_to(lesson.body, tier)
     if not visible:
         if not request.user.is_authenticated:
