@@ -207,27 +207,58 @@ def best_quiz_score(user, courses):
     return None
 
 
+def missing_prerequisites(user, courses):
+    """{course id: [what is still missing, in words]} for many courses in a fixed number of queries."""
+    from courses.models import CoursePage
+
+    from .models import LearningPathCourse
+
+    if not courses:
+        return {}
+    course_ids = [course.pk for course in courses]
+    through = CoursePage.prerequisite_courses.through
+    required = {}
+    for link in through.objects.filter(from_coursepage_id__in=course_ids).select_related("to_coursepage"):
+        if link.to_coursepage.live:
+            required.setdefault(link.from_coursepage_id, []).append(link.to_coursepage)
+    steps = list(
+        LearningPathCourse.objects.filter(learning_path__is_active=True, learning_path__steps__course_id__in=course_ids)
+        .select_related("course", "learning_path")
+        .distinct()
+        .order_by("learning_path_id", "sort_order")
+    )
+    earlier_required = {}
+    for step in steps:
+        if step.course_id not in course_ids:
+            continue
+        for earlier in steps:
+            if (
+                earlier.learning_path_id == step.learning_path_id
+                and earlier.sort_order < step.sort_order
+                and earlier.is_required
+            ):
+                earlier_required.setdefault(step.course_id, []).append((earlier.course, step.learning_path))
+    involved = {c.pk: c for items in required.values() for c in items}
+    involved |= {c.pk: c for items in earlier_required.values() for c, _path in items}
+    done = completed_course_ids(user, list(involved.values()))
+    missing = {}
+    for course in courses:
+        own = sorted(required.get(course.pk, []), key=lambda c: c.title)
+        messages = [f"Complete “{c.title}” first." for c in own if c.pk not in done]
+        for earlier_course, path in earlier_required.get(course.pk, []):
+            if earlier_course.pk not in done and earlier_course.pk not in {c.pk for c in own}:
+                messages.append(f"Complete “{earlier_course.title}” first (learning path “{path.name}”).")
+        if course.required_quiz_score:
+            best = best_quiz_score(user, own)
+            if best is None or best < course.required_quiz_score:
+                messages.append(f"Score at least {course.required_quiz_score}% in the prerequisite courses' quizzes.")
+        missing[course.pk] = messages
+    return missing
+
+
 def check_course_prerequisites(user, course):
     """(met, missing): what `user` must still do before enrolling in `course`, in words."""
-    # .all() also works on an in-memory (unsaved) relation, which has no .live().
-    required = sorted((c for c in course.prerequisite_courses.all() if c.live), key=lambda c: c.title)
-    path_steps = list(course.learning_path_steps.filter(learning_path__is_active=True).select_related("learning_path"))
-    earlier_required = []
-    for step in path_steps:
-        earlier = step.learning_path.steps.filter(sort_order__lt=step.sort_order, is_required=True).select_related(
-            "course"
-        )
-        earlier_required.extend((item.course, step.learning_path) for item in earlier)
-    candidates = {c.pk: c for c in required} | {c.pk: c for c, _path in earlier_required}
-    done = completed_course_ids(user, list(candidates.values()))
-    missing = [f"Complete “{c.title}” first." for c in required if c.pk not in done]
-    for earlier_course, path in earlier_required:
-        if earlier_course.pk not in done and earlier_course.pk not in {c.pk for c in required}:
-            missing.append(f"Complete “{earlier_course.title}” first (learning path “{path.name}”).")
-    if course.required_quiz_score:
-        best = best_quiz_score(user, required)
-        if best is None or best < course.required_quiz_score:
-            missing.append(f"Score at least {course.required_quiz_score}% in the prerequisite courses' quizzes.")
+    missing = missing_prerequisites(user, [course])[course.pk]
     return not missing, missing
 
 

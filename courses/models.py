@@ -4,10 +4,13 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
@@ -16,6 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -81,12 +85,15 @@ class LearningPage(Page):
             return None
         return CoursePage.objects.ancestor_of(self).first()
 
-    def serve(self, request, *args, **kwargs):
+    def ensure_visible_to(self, user):
+        """A private course does not exist for viewers without access, at any depth."""
         from access.services import course_is_visible_to
 
-        # A private course does not exist for viewers without access, at any depth.
-        if self.course and not course_is_visible_to(request.user, self.course):
+        if self.course and not course_is_visible_to(user, self.course):
             raise Http404
+
+    def serve(self, request, *args, **kwargs):
+        self.ensure_visible_to(request.user)
         return super().serve(request, *args, **kwargs)
 
 
@@ -101,6 +108,7 @@ class CourseIndexPage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from access.selectors import catalog_groups
         from access.services import visible_courses
 
         context = super().get_context(request, *args, **kwargs)
@@ -113,6 +121,7 @@ class CourseIndexPage(Page):
         for course in courses:
             course.lesson_count, course.total_minutes = totals.get(course.path, (0, 0))
         context["courses"] = courses
+        context["groups"] = catalog_groups(request.user, courses)
         return context
 
 
@@ -122,7 +131,7 @@ class CourseTag(TaggedItemBase):
     content_object = ParentalKey("courses.CoursePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class CoursePage(LearningPage):
+class CoursePage(RoutablePageMixin, LearningPage):
     """A course: what it teaches, for whom, and how students get into it."""
 
     class Level(models.TextChoices):
@@ -342,13 +351,38 @@ class CoursePage(LearningPage):
         return modules
 
     def get_context(self, request, *args, **kwargs):
-        from access.services import has_course_access
+        from access.services import enrollment_block_reason, has_course_access
 
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = self.outline()
         context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
         context["has_access"] = has_course_access(request.user, self)[0]
+        if not context["has_access"] and self.enrollment_method == self.EnrollmentMethod.OPEN:
+            context["enrollment_blocked"] = enrollment_block_reason(request.user, self)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin dispatches every route (the course page too) from here, so the
+        # visibility check of LearningPage.serve must run before it.
+        self.ensure_visible_to(request.user)
+        return RoutablePageMixin.serve(self, request, *args, **kwargs)
+
+    @path("enroll/", name="enroll")
+    def enroll_view(self, request):
+        """One-click enrollment in an open course (POST only; the course page has the button)."""
+        from access.services import AccessError, enroll
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.is_authenticated:
+            return redirect_to_login(self.url)
+        try:
+            enroll(user=request.user, course=self)
+        except AccessError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"You are enrolled in “{self.title}”. Enjoy the course!")
+        return redirect(self.url)
 
 
 class ModulePage(LearningPage):
@@ -489,10 +523,9 @@ class LessonPage(LearningPage):
         return response
 
     def serve(self, request, *args, **kwargs):
-        from access.services import course_is_visible_to, lesson_view
+        from access.services import lesson_view
 
-        if self.course and not course_is_visible_to(request.user, self.course):
-            raise Http404
+        self.ensure_visible_to(request.user)
         request.is_preview = False
         # Not Page.serve: the viewer's tier (with drip applied) decides between lesson and teaser.
         view = lesson_view(request.user, self)
