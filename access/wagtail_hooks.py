@@ -1,0 +1,165 @@
+"""The "Access" admin menu: students, access records, the audit trail, purchases, bulk grants."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from courses.wagtail_hooks import LearningViewSetGroup
+
+from . import views
+from .models import AccessEvent, Bundle, BundlePurchase, Cohort, CourseAccess, LearningPath
+from .services import can_manage_access
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Records that change only through access.services: the admin may look, never edit or delete."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return can_manage_access(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class CourseAccessViewSet(ModelViewSet):
+    model = CourseAccess
+    icon = "key"
+    menu_label = "Access records"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    search_backend_name = None
+    list_display = [
+        Column("user", label="Student", accessor="user"),
+        "course",
+        Column("source", label="Source", accessor="get_source_display"),
+        "status",
+        "granted_at",
+        "expires_at",
+    ]
+    list_filter = ["status", "access_type", "course", "cohort"]
+    search_fields = ["user__username", "user__email", "user__first_name", "user__last_name", "course__title"]
+    list_export = [
+        "user",
+        "course",
+        "access_type",
+        "status",
+        "granted_at",
+        "expires_at",
+        "revoked_at",
+        "revocation_reason",
+    ]
+    form_fields = ["notes"]  # required by ModelViewSet; the add/edit views are never allowed
+
+    def get_queryset(self, request):
+        return CourseAccess.objects.select_related("user", "course", "cohort", "bundle_purchase__bundle")
+
+
+class AccessEventViewSet(ModelViewSet):
+    model = AccessEvent
+    icon = "history"
+    menu_label = "Audit trail"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    search_backend_name = None
+    list_display = ["created_at", "action", "user", "course", "source", "actor", "reason"]
+    list_filter = ["action", "course"]
+    search_fields = ["user__username", "user__email", "course__title", "reason"]
+    form_fields = ["reason"]
+
+
+class BundlePurchaseViewSet(ModelViewSet):
+    model = BundlePurchase
+    icon = "tag"
+    menu_label = "Bundle purchases"
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    search_backend_name = None
+    list_display = ["user", "bundle", "tier", "purchase_id", "purchase_date", "refunded_at"]
+    list_filter = ["bundle"]
+    search_fields = ["user__username", "user__email", "purchase_id"]
+    form_fields = ["notes"]
+
+
+for read_only_model in (CourseAccess, AccessEvent, BundlePurchase):
+    register_permission_policy(read_only_model, ReadOnlyPolicy(read_only_model))
+
+course_access_viewset = CourseAccessViewSet("course_access")
+access_event_viewset = AccessEventViewSet("access_events")
+bundle_purchase_viewset = BundlePurchaseViewSet("bundle_purchases")
+
+
+@hooks.register("register_admin_viewset")
+def register_access_viewsets():
+    return [course_access_viewset, access_event_viewset, bundle_purchase_viewset]
+
+
+class BundleViewSet(SnippetViewSet):
+    model = Bundle
+    icon = "tag"
+    list_display = ["name", "bundle_type", "price", "is_active"]
+    list_filter = ["bundle_type", "is_active"]
+    search_fields = ["name"]
+
+
+class CohortViewSet(SnippetViewSet):
+    model = Cohort
+    icon = "group"
+    list_display = ["name", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name"]
+
+
+class LearningPathViewSet(SnippetViewSet):
+    model = LearningPath
+    icon = "list-ol"
+    list_display = ["name", "is_active"]
+    search_fields = ["name"]
+
+
+LearningViewSetGroup.items = [*LearningViewSetGroup.items, BundleViewSet, CohortViewSet, LearningPathViewSet]
+
+
+@hooks.register("register_admin_urls")
+def register_access_urls():
+    return [
+        path("students/", views.student_index, name="access_students"),
+        path("students/<int:user_id>/", views.student_detail, name="access_student"),
+        path("access/grant/", views.grant_access, name="access_grant"),
+        path("access/<int:access_id>/revoke/", views.revoke_access, name="access_revoke"),
+        path("access/<int:access_id>/expiry/", views.change_expiry, name="access_expiry"),
+        path("access/purchases/<int:purchase_id>/refund/", views.refund_purchase, name="access_refund"),
+        path("access/bulk-grant/", views.bulk_grant, name="access_bulk_grant"),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, manage_only=False, **kwargs):
+        self.manage_only = manage_only
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        if self.manage_only:
+            return can_manage_access(request.user)
+        return can_manage_access(request.user) or request.user.has_perm("access.view_courseaccess")
+
+
+@hooks.register("register_admin_menu_item")
+def register_access_menu():
+    items = [
+        PermissionMenuItem("Students", reverse("access_students"), icon_name="group", order=100),
+        PermissionMenuItem("Grant access", reverse("access_grant"), icon_name="plus", order=200, manage_only=True),
+        PermissionMenuItem(
+            "Bulk grant", reverse("access_bulk_grant"), icon_name="doc-full", order=300, manage_only=True
+        ),
+        PermissionMenuItem("Access records", course_access_viewset.menu_url, icon_name="key", order=400),
+        PermissionMenuItem("Bundle purchases", bundle_purchase_viewset.menu_url, icon_name="tag", order=500),
+        PermissionMenuItem("Audit trail", access_event_viewset.menu_url, icon_name="history", order=600),
+    ]
+    return SubmenuMenuItem("Access", Menu(items=items), icon_name="key", order=210)
