@@ -66,6 +66,8 @@ COURSE_FIELDS = {
     "visibility": choice(CoursePage.Visibility.choices),
     "enrollment_method": choice(CoursePage.EnrollmentMethod.choices),
     "exam_unlock_days": INT,
+    "access_duration_type": choice(CoursePage.AccessDuration.choices),
+    "access_duration_days": INT,
 }
 COURSE_EXTRA_KEYS = {"category", "tags", "thumbnail", "modules"}
 MODULE_FIELDS = {
@@ -75,6 +77,7 @@ MODULE_FIELDS = {
     "philosophy": TEXT,
     "learning_objectives": LINES,
     "duration_minutes": INT,
+    "drip_days": INT,
 }
 LESSON_FIELDS = {
     "title": TEXT,

@@ -7,7 +7,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 
-from access.models import CourseAccess
+from access.models import AccessEvent, Bundle, CohortMember, CourseAccess, LearningPathCourse
 from access.services import has_course_access
 from courses.models import CoursePage, LessonPage, ModulePage
 
@@ -21,6 +21,10 @@ def snapshot():
         "log entries": PageLogEntry.objects.count(),
         "users": get_user_model().objects.count(),
         "accesses": CourseAccess.objects.count(),
+        "access events": AccessEvent.objects.count(),
+        "bundles": Bundle.objects.count(),
+        "cohort members": CohortMember.objects.count(),
+        "learning path steps": LearningPathCourse.objects.count(),
         "documents": get_document_model().objects.count(),
         "images": get_image_model().objects.count(),
         "passwords": sorted(get_user_model().objects.values_list("password", flat=True)),
@@ -40,6 +44,10 @@ def test_seed_demo_builds_the_courses_users_and_access(client, capsys):
     assert not has_course_access(users["learner"], software_testing)[0]
     assert users["admin"].is_superuser and users["editor"].groups.filter(name="Editors").exists()
     assert "student  / student-demo-2026" in capsys.readouterr().out
+    rockstar = CoursePage.objects.get(slug="virtual-rockstar")
+    assert CohortMember.objects.get().user == users["student"]
+    assert has_course_access(users["student"], rockstar)[0]
+    assert rockstar.access_duration_type == "drip"
     assert client.get("/").status_code == 200
     assert client.get(software_testing.url).status_code == 200
 

@@ -10,8 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from access.models import CourseAccess
-from access.services import grant_course_access, has_course_access
+from access.models import Bundle, Cohort, CourseAccess, LearningPath, LearningPathCourse
+from access.services import grant_course_access, has_course_access, join_cohort
 from courses.course_files import CourseFileError, import_course, read_course_file
 from courses.models import CourseIndexPage, CoursePage
 from home.models import HomePage
@@ -53,6 +53,7 @@ class Command(BaseCommand):
             course = import_course(DEMO_DIR / course_file, parent=catalog)
             self.stdout.write(f"Imported course “{course.title}”")
         users = {user["username"]: self.user(user) for user in site_data["users"]}
+        self.access_sources(site_data, users)
         for grant in site_data["access"]:
             student = users[grant["user"]]
             course = CoursePage.objects.get(slug=grant["course"])
@@ -64,6 +65,45 @@ class Command(BaseCommand):
                     granted_by=users.get(grant.get("granted_by")),
                     notes="Demo access from seed_demo.",
                 )
+
+    def access_sources(self, site_data, users):
+        """The demo bundle, cohort (with members) and learning path; only what is missing is made."""
+        courses = {course.slug: course for course in CoursePage.objects.all()}
+        for data in site_data.get("bundles", []):
+            bundle, created = Bundle.objects.get_or_create(
+                slug=data["slug"],
+                defaults={
+                    "name": data["name"],
+                    "description": data["description"],
+                    "bundle_type": data["bundle_type"],
+                    "price": data["price"],
+                },
+            )
+            if created:
+                bundle.courses.set([courses[slug] for slug in data["courses"]])
+                bundle.save()
+        for data in site_data.get("cohorts", []):
+            cohort, created = Cohort.objects.get_or_create(
+                name=data["name"], defaults={"description": data["description"]}
+            )
+            if created:
+                cohort.courses.set([courses[slug] for slug in data["courses"]])
+                cohort.save()
+            for username in data["members"]:
+                if not cohort.members.filter(user=users[username]).exists():
+                    join_cohort(user=users[username], cohort=cohort, added_by=users.get("admin"))
+        for data in site_data.get("learning_paths", []):
+            learning_path, created = LearningPath.objects.get_or_create(
+                slug=data["slug"], defaults={"name": data["name"], "description": data["description"]}
+            )
+            if created:
+                for order, step in enumerate(data["steps"]):
+                    LearningPathCourse.objects.create(
+                        learning_path=learning_path,
+                        course=courses[step["course"]],
+                        is_required=step["required"],
+                        sort_order=order,
+                    )
 
     def home_page(self, data):
         home = HomePage.objects.first()
