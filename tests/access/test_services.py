@@ -108,3 +108,25 @@ def test_editor_with_edit_rights_sees_the_course_as_enrolled(course, editor):
 def test_inactive_user_with_a_grant_is_not_an_editor(course):
     user = UserFactory(is_active=False, is_superuser=True)
     assert viewer_tier(user, course) == Audience.REGISTERED
+
+
+def test_grant_renew_expiry_change_revoke_and_enroll_each_leave_an_event(learner, editor):
+    from access.models import AccessEvent
+    from access.services import change_access_expiry, enroll
+
+    course = course_tree(enrollment_method="open")[0]
+    other = course_tree()[0]
+    record = grant_course_access(user=learner, course=other, granted_by=editor, notes="Gift")
+    grant_course_access(user=learner, course=other, granted_by=editor)
+    change_access_expiry(
+        access=record, expires_at=timezone.now() + timedelta(days=3), changed_by=editor, reason="Trial"
+    )
+    revoke_course_access(user=learner, course=other, revoked_by=editor, reason="Ended")
+    enroll(user=learner, course=course)
+    assert list(AccessEvent.objects.order_by("pk").values_list("action", "actor__username", "reason")) == [
+        ("grant", "editor", "Gift"),
+        ("renew", "editor", ""),
+        ("expiry_change", "editor", "Trial"),
+        ("revoke", "editor", "Ended"),
+        ("enroll", "learner", ""),
+    ]
