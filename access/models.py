@@ -70,7 +70,7 @@ class CourseAccess(models.Model):
         "access.Cohort", null=True, blank=True, on_delete=models.PROTECT, related_name="accesses"
     )
     # Which source this is, as one value the uniqueness constraint can use ("cohort:7", "manual", ...).
-    source_key = models.CharField(max_length=60, editable=False)
+    source_key = models.CharField(max_length=60, editable=False, default="")
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -37,7 +37,7 @@ def remove_access_managers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("access", "0002_initial"),
+        ("access", "0003_access_sources_and_audit_trail"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
 
