@@ -1,5 +1,9 @@
+import io
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
 
 from access.factories import UserFactory
 from access.models import CourseAccess
@@ -30,3 +34,16 @@ def editor(db):
     user = UserFactory(username="editor")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo site as `seed_demo` builds it, once per test module, rolled back after the module.
+
+    Each test's own transaction nests inside this one (as a savepoint), so tests may change the
+    demo data freely. A full import publishes ~160 pages, which is why it is not done per test.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", force=True, stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)

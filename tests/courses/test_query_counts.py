@@ -35,7 +35,7 @@ def test_lesson_page_queries_do_not_grow_with_the_course(student_client):
     course, _modules, [_first, lesson, _last] = course_tree(lessons=[{"title": "A"}, {"title": "Hot"}, {"title": "C"}])
     client = student_client(course)
     small = queries_for(client, lesson.url)
-    grow_course(course, modules=4, lessons_per_module=6)
+    grow_course(course, modules=2, lessons_per_module=3)
     assert queries_for(client, lesson.url) <= small
 
 
@@ -53,7 +53,7 @@ def test_course_page_queries_do_not_grow_with_modules_and_lessons(student_client
     course, _modules, _lessons = course_tree(lessons=[{"title": "One"}])
     client = student_client(course)
     small = queries_for(client, course.url)
-    grow_course(course, modules=5, lessons_per_module=8)
+    grow_course(course, modules=2, lessons_per_module=3)
     assert queries_for(client, course.url) <= small
 
 
@@ -62,7 +62,7 @@ def test_catalog_queries_do_not_grow_with_the_number_of_courses(client, learner)
     client.force_login(learner)
     catalog_url = course.get_parent().url
     small = queries_for(client, catalog_url)
-    for _ in range(6):
+    for _ in range(3):
         course_tree(lessons=[{"title": "More"}, {"title": "Even more"}])
     assert queries_for(client, catalog_url) <= small
 
@@ -71,7 +71,7 @@ def test_search_queries_do_not_grow_with_the_number_of_results(client, learner):
     course, _modules, _lessons = course_tree(lessons=[{"title": "Boundary values"}, {"title": "Boundary cases"}])
     client.force_login(learner)
     small = queries_for(client, "/search/?query=boundary")
-    grow_course(course, modules=1, lessons_per_module=8)
+    grow_course(course, modules=1, lessons_per_module=4)
     for lesson in course.get_descendants().type(LessonPageFactory._meta.model).specific():
         lesson.title = f"Boundary {lesson.pk}"
         lesson.save_revision().publish()
