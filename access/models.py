@@ -10,6 +10,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from .panels import CohortMembersPanel
+
 
 class Audience(models.TextChoices):
     """Who a lesson or a block is for, from the widest audience to the narrowest."""
@@ -285,7 +287,16 @@ class Cohort(ClusterableModel):
     )
     is_active = models.BooleanField(default=True)
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("courses"), FieldPanel("is_active")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel(
+            "courses",
+            help_text="Joining the cohort grants these. Changing them later does not change existing members' access.",
+        ),
+        FieldPanel("is_active"),
+        CohortMembersPanel(heading="Members"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -38,6 +38,11 @@ def can_manage_access(user):
     return user.is_authenticated and user.is_active and user.has_perm(MANAGE_ACCESS_PERMISSION)
 
 
+def can_view_access(user):
+    """Who may look at students' access in the admin: access managers and holders of the view permission."""
+    return can_manage_access(user) or (user.is_authenticated and user.has_perm("access.view_courseaccess"))
+
+
 def active_access(user, course, *, at=None):
     """The record that gives `user` access to `course` now, or None."""
     if not user.is_authenticated:
@@ -87,6 +92,19 @@ def module_unlocks_at(module, course, access_record):
         return None
     opens = access_record.granted_at + timedelta(days=module.drip_days)
     return opens if opens > timezone.now() else None
+
+
+def module_unlock_dates(user, course, modules):
+    """{module id: when it opens} for the modules of a drip course that are still closed to `user`."""
+    if course.access_duration_type != course.AccessDuration.DRIP or not user.is_authenticated:
+        return {}
+    if can_edit_course(user, course):
+        return {}
+    record = active_access(user, course)
+    if record is None:
+        return {}
+    dates = {module.pk: module_unlocks_at(module, course, record) for module in modules}
+    return {module_id: opens for module_id, opens in dates.items() if opens}
 
 
 def lesson_view(user, lesson):

@@ -27,7 +27,7 @@ from .models import AccessEvent, BundlePurchase, CourseAccess
 
 
 def require_view(user):
-    if not (user.has_perm("access.view_courseaccess") or services.can_manage_access(user)):
+    if not services.can_view_access(user):
         raise PermissionDenied
 
 
@@ -290,7 +290,13 @@ def refund_purchase(request, purchase_id):
 def bulk_grant(request):
     """Paste or upload emails, preview what would happen, then confirm it in one transaction."""
     require_manage(request.user)
-    form = BulkGrantForm(request.POST or None, request.FILES or None)
+    # Links such as a cohort's "Add members" preselect what to grant.
+    initial = {
+        "cohort": request.GET.get("cohort"),
+        "bundle": request.GET.get("bundle"),
+        "courses": request.GET.getlist("course"),
+    }
+    form = BulkGrantForm(request.POST or None, request.FILES or None, initial=initial)
     plan = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -1,10 +1,14 @@
 """The "Access" admin menu: students, access records, the audit trail, purchases, bulk grants."""
 
+from django.db.models import Count
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,7 +17,7 @@ from courses.wagtail_hooks import LearningViewSetGroup
 
 from . import views
 from .models import AccessEvent, Bundle, BundlePurchase, Cohort, CourseAccess, LearningPath
-from .services import can_manage_access
+from .services import can_manage_access, can_view_access
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -22,10 +26,32 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if action in {"add", "change", "delete"}:
             return False
-        return can_manage_access(user) or super().user_has_permission(user, action)
+        return can_view_access(user) or super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+class CourseAccessInspectView(InspectView):
+    """An access record with its audit trail, and the actions an access manager may take on it."""
+
+    @cached_property
+    def header_more_buttons(self):
+        access = self.object
+        buttons = [
+            Button("Student page", reverse("access_student", args=[access.user_id]), icon_name="user", priority=10)
+        ]
+        if can_manage_access(self.request.user) and access.status == CourseAccess.Status.UNLOCKED:
+            buttons += [
+                Button("Change expiry", reverse("access_expiry", args=[access.pk]), icon_name="date", priority=20),
+                Button("Revoke", reverse("access_revoke", args=[access.pk]), icon_name="lock", priority=30),
+            ]
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.select_related("actor").order_by("created_at", "pk")
+        return context
 
 
 class CourseAccessViewSet(ModelViewSet):
@@ -34,6 +60,8 @@ class CourseAccessViewSet(ModelViewSet):
     menu_label = "Access records"
     add_to_admin_menu = False
     inspect_view_enabled = True
+    inspect_view_class = CourseAccessInspectView
+    inspect_template_name = "access/admin/course_access_inspect.html"
     search_backend_name = None
     list_display = [
         Column("user", label="Student", accessor="user"),
@@ -111,9 +139,12 @@ class BundleViewSet(SnippetViewSet):
 class CohortViewSet(SnippetViewSet):
     model = Cohort
     icon = "group"
-    list_display = ["name", "is_active"]
+    list_display = ["name", Column("member_count", label="Members"), "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return Cohort.objects.annotate(member_count=Count("members"))
 
 
 class LearningPathViewSet(SnippetViewSet):
@@ -147,7 +178,7 @@ class PermissionMenuItem(MenuItem):
     def is_shown(self, request):
         if self.manage_only:
             return can_manage_access(request.user)
-        return can_manage_access(request.user) or request.user.has_perm("access.view_courseaccess")
+        return can_view_access(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -163,3 +194,10 @@ def register_access_menu():
         PermissionMenuItem("Audit trail", access_event_viewset.menu_url, icon_name="history", order=600),
     ]
     return SubmenuMenuItem("Access", Menu(items=items), icon_name="key", order=210)
+
+
+@hooks.register("register_user_listing_buttons")
+def student_page_button(user, request_user):
+    """Wagtail's Users list links each user to their access and progress."""
+    if can_view_access(request_user):
+        yield Button("Access and progress", reverse("access_student", args=[user.pk]), icon_name="key", priority=15)

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from access.factories import CohortFactory, UserFactory
 from access.models import AccessEvent, CourseAccess
-from access.services import grant_course_access
+from access.services import grant_course_access, join_cohort
 from courses.factories import course_tree
 
 pytestmark = pytest.mark.django_db
@@ -175,3 +175,67 @@ def test_nobody_grants_access_from_the_page_editor(client, course):
     html = client.get(f"/admin/pages/{course.pk}/edit/").content.decode()
     assert 'name="access_type"' not in html and 'name="accesses' not in html
     assert client.get("/admin/course_access/new/").url == "/admin/"
+
+
+def test_access_record_page_shows_its_audit_trail_and_actions(client, manager, course, learner):
+    record = grant_course_access(user=learner, course=course, granted_by=manager, notes="Scholarship")
+    html = client.get(f"/admin/course_access/inspect/{record.pk}/").content.decode()
+    assert "Audit trail" in html and "Granted" in html and "Scholarship" in html
+    assert f"/admin/access/{record.pk}/revoke/" in html
+    assert f"/admin/students/{learner.pk}/" in html
+
+
+def test_access_record_page_offers_no_revoke_once_revoked(client, manager, course, learner):
+    record = grant_course_access(user=learner, course=course)
+    client.post(f"/admin/access/{record.pk}/revoke/", {"reason": "Refund"})
+    html = client.get(f"/admin/course_access/inspect/{record.pk}/").content.decode()
+    assert f"/admin/access/{record.pk}/revoke/" not in html
+    assert "Revoked" in html and "Refund" in html
+
+
+def test_users_list_links_each_user_to_their_student_page(client, learner):
+    client.force_login(UserFactory(is_superuser=True))
+    html = client.get("/admin/users/").content.decode()
+    assert f"/admin/students/{learner.pk}/" in html
+
+
+def test_cohort_editor_lists_members_and_links_to_a_bulk_grant(client, manager, course, learner):
+    cohort = CohortFactory(courses=[course])
+    join_cohort(user=learner, cohort=cohort)
+    html = client.get(f"/admin/snippets/access/cohort/edit/{cohort.pk}/").content.decode()
+    assert f"/admin/students/{learner.pk}/" in html
+    assert f"/admin/access/bulk-grant/?cohort={cohort.pk}" in html
+
+
+def test_cohort_list_counts_members(client, manager, course, learner):
+    cohort = CohortFactory(name="Autumn class", courses=[course])
+    join_cohort(user=learner, cohort=cohort)
+    join_cohort(user=UserFactory(), cohort=cohort)
+    response = client.get("/admin/snippets/access/cohort/")
+    [row] = [row for row in response.context["object_list"] if row.pk == cohort.pk]
+    assert row.member_count == 2
+
+
+def test_bulk_grant_link_preselects_the_cohort(client, manager, course):
+    cohort = CohortFactory(courses=[course])
+    response = client.get(f"/admin/access/bulk-grant/?cohort={cohort.pk}")
+    assert response.context["form"]["cohort"].value() == str(cohort.pk)
+
+
+def test_student_page_queries_do_not_grow_with_the_student_s_records(client, manager, learner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/admin/students/{learner.pk}/").status_code == 200
+        return len(captured)
+
+    first = course_tree(title="First")[0]
+    grant_course_access(user=learner, course=first, granted_by=manager)
+    few = queries()
+    for number in range(3):
+        course = course_tree(title=f"More {number}")[0]
+        join_cohort(user=learner, cohort=CohortFactory(courses=[course]), added_by=manager)
+        grant_course_access(user=learner, course=course, granted_by=manager)
+    assert queries() <= few
