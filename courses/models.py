@@ -351,10 +351,13 @@ class CoursePage(RoutablePageMixin, LearningPage):
         return modules
 
     def get_context(self, request, *args, **kwargs):
-        from access.services import enrollment_block_reason, has_course_access
+        from access.services import enrollment_block_reason, has_course_access, module_unlock_dates
 
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = self.outline()
+        unlock_dates = module_unlock_dates(request.user, self, context["modules"])
+        for module in context["modules"]:
+            module.unlocks_at = unlock_dates.get(module.pk)
         context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
         context["has_access"] = has_course_access(request.user, self)[0]
         if not context["has_access"] and self.enrollment_method == self.EnrollmentMethod.OPEN:
@@ -408,9 +411,13 @@ class ModulePage(LearningPage):
     subpage_types = ["courses.LessonPage"]
 
     def get_context(self, request, *args, **kwargs):
+        from access.services import module_unlock_dates
+
         context = super().get_context(request, *args, **kwargs)
         context["course"] = self.course
         context["lessons"] = LessonPage.objects.child_of(self).live().order_by("path")
+        if self.course:
+            context["unlocks_at"] = module_unlock_dates(request.user, self.course, [self]).get(self.pk)
         return context
 
 

@@ -3,7 +3,10 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
 from access.factories import LearningPathFactory
 from access.models import CourseAccess, LearningPathCourse
@@ -127,3 +130,36 @@ def test_enrollment_before_the_opening_date_says_when_it_opens(learner):
     course, _m, _l = course_tree(enrollment_opens_at=timezone.now() + timedelta(days=3))
     with pytest.raises(AccessError, match="Enrollment opens on"):
         enroll(user=learner, course=course)
+
+
+def test_course_outline_shows_when_a_dripped_module_unlocks(client, learner, drip_course):
+    course, _lesson = drip_course
+    grant_course_access(user=learner, course=course)
+    client.force_login(learner)
+    opens = timezone.now() + timedelta(days=7)
+    html = client.get(course.url).content.decode()
+    assert f"Unlocks on {opens:%-d %B %Y}" in html
+    assert html.count("Unlocks on") == 1  # the first module is open from day one
+
+
+def test_module_page_says_when_it_unlocks(client, learner, drip_course):
+    course, lesson = drip_course
+    grant_course_access(user=learner, course=course)
+    client.force_login(learner)
+    assert "Unlocks on" in client.get(lesson.get_parent().url).content.decode()
+
+
+def test_dripped_resource_downloads_only_once_its_module_unlocks(client, learner, drip_course):
+    course, lesson = drip_course
+    document = get_document_model()(title="Week two workbook")
+    document.file.save("week-two.txt", ContentFile(b"Workbook"))
+    lesson.body = [
+        {"type": "resource", "value": {"audience": "enrolled", "title": "Workbook", "document": document.pk}},
+    ]
+    lesson.save_revision().publish()
+    grant_course_access(user=learner, course=course)
+    client.force_login(learner)
+    download = reverse("lesson_resource", args=[lesson.pk, document.pk])
+    assert client.get(download).status_code == 403
+    CourseAccess.objects.filter(user=learner).update(granted_at=timezone.now() - timedelta(days=8))
+    assert client.get(download).status_code == 200

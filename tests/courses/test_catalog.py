@@ -1,6 +1,9 @@
 """The catalog lists the courses a viewer may see, with their size."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from courses.factories import course_tree
 
@@ -128,3 +131,16 @@ def test_private_course_enroll_route_is_not_found_without_access(client, learner
     course, _m, _l = course_tree(visibility="private", enrollment_method="open")
     client.force_login(learner)
     assert client.post(f"{course.url}enroll/").status_code == 404
+
+
+def test_catalog_says_when_a_course_opens_for_enrollment(client, learner):
+    opens = timezone.now() + timedelta(days=10)
+    course_tree(title="Next cohort", enrollment_opens_at=opens)
+    client.force_login(learner)
+    assert groups_for(client)["available"] == {"Next cohort": f"Unlocks on {opens:%-d %B %Y}."}
+
+
+def test_catalog_offers_a_subscription_course_to_subscribers(client, learner):
+    course_tree(title="Members vault", enrollment_method="subscription_only")
+    client.force_login(learner)
+    assert groups_for(client)["available"] == {"Members vault": "Included with a subscription."}
