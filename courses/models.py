@@ -96,6 +96,16 @@ class LearningPage(Page):
         self.ensure_visible_to(request.user)
         return super().serve(request, *args, **kwargs)
 
+    def route(self, request, path_components):
+        result = super().route(request, path_components)
+        if result.page is not self:
+            self.hand_down_to(result.page)
+        return result
+
+    def hand_down_to(self, page):
+        """The router fetched this page on its way down to `page` (the course hands itself to every
+        page below it, a module to its lessons), so `page` need not query for it again."""
+
 
 class CourseIndexPage(Page):
     """The catalog at /courses/: every course the viewer may see."""
@@ -370,6 +380,10 @@ class CoursePage(RoutablePageMixin, LearningPage):
         self.ensure_visible_to(request.user)
         return RoutablePageMixin.serve(self, request, *args, **kwargs)
 
+    def hand_down_to(self, page):
+        if isinstance(page, LearningPage):
+            page.__dict__.setdefault("course", self)
+
     @path("enroll/", name="enroll")
     def enroll_view(self, request):
         """One-click enrollment in an open course (POST only; the course page has the button)."""
@@ -410,6 +424,10 @@ class ModulePage(LearningPage):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
 
+    def hand_down_to(self, page):
+        if isinstance(page, LessonPage):
+            page.__dict__.setdefault("module", self)
+
     def get_context(self, request, *args, **kwargs):
         from access.services import module_unlock_dates
 
@@ -421,7 +439,7 @@ class ModulePage(LearningPage):
         return context
 
 
-class LessonPage(LearningPage):
+class LessonPage(RoutablePageMixin, LearningPage):
     """One lesson. Its access level gates the page; each block's audience gates the block."""
 
     class LessonType(models.TextChoices):
@@ -452,6 +470,14 @@ class LessonPage(LearningPage):
         blank=True,
         help_text="The lesson itself. Give each block the narrowest audience that should see it.",
     )
+    quiz = models.ForeignKey(
+        "quizzes.Quiz",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lessons",
+        help_text="Students take it at the end of the lesson. A required quiz must be passed to complete the lesson.",
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("access_level"), FieldPanel("duration_minutes")]),
@@ -459,6 +485,7 @@ class LessonPage(LearningPage):
         FieldPanel("learning_objectives"),
         FieldPanel("body"),
         FieldPanel("transcript"),
+        FieldPanel("quiz"),
     ]
     # Only public fields go into the page index: lesson text is indexed per tier in LessonSearchEntry.
     search_fields = Page.search_fields + [index.SearchField("summary")]
@@ -518,6 +545,19 @@ class LessonPage(LearningPage):
         context["course"] = self.course
         context["module"] = self.module
         context["previous_lesson"], context["next_lesson"] = self.neighbours()
+        if self.is_open_to(viewer_tier):
+            context.update(self.learner_context(request.user))
+        return context
+
+    def learner_context(self, user):
+        """The viewer's own state on this lesson: its live quiz, whether they passed it, their progress."""
+        from quizzes.services import has_passed
+
+        quiz = self.quiz if self.quiz_id and self.quiz.live else None
+        context = {"quiz": quiz, "quiz_passed": False, "progress": None}
+        if user.is_authenticated:
+            context["progress"] = UserProgress.objects.filter(user=user, lesson=self).first()
+            context["quiz_passed"] = bool(quiz) and has_passed(user, quiz)
         return context
 
     def render_for(self, request, tier, unlocks_at=None):
@@ -530,13 +570,36 @@ class LessonPage(LearningPage):
         return response
 
     def serve(self, request, *args, **kwargs):
-        from access.services import lesson_view
-
+        # The visibility check runs before RoutablePageMixin dispatches any of the lesson's routes.
         self.ensure_visible_to(request.user)
         request.is_preview = False
+        return RoutablePageMixin.serve(self, request, *args, **kwargs)
+
+    @path("", name="lesson")
+    def lesson_route(self, request):
+        from access.services import lesson_view
+
         # Not Page.serve: the viewer's tier (with drip applied) decides between lesson and teaser.
         view = lesson_view(request.user, self)
         return self.render_for(request, view.tier, view.unlocks_at)
+
+    @path("quiz/", name="quiz")
+    def quiz_route(self, request):
+        from quizzes.views import lesson_quiz
+
+        return lesson_quiz(request, self)
+
+    @path("quiz/attempts/<int:number>/", name="quiz_result")
+    def quiz_result_route(self, request, number):
+        from quizzes.views import lesson_quiz_result
+
+        return lesson_quiz_result(request, self, number)
+
+    @path("complete/", name="complete")
+    def complete_route(self, request):
+        from .views import complete_lesson_view
+
+        return complete_lesson_view(request, self)
 
     def serve_preview(self, request, mode_name):
         tier = mode_name if mode_name in Audience.values else Audience.ENROLLED

@@ -1,12 +1,13 @@
-"""Search and resource downloads: the two ways to reach lesson content outside its page."""
+"""Search, resource downloads and lesson completion: what a lesson offers beyond its page."""
 
 import mimetypes
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse
-from django.shortcuts import get_object_or_404
+from django.http import FileResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from wagtail.documents import get_document_model
 
@@ -14,6 +15,7 @@ from access.services import course_is_visible_to, lesson_view
 
 from . import search as site_search
 from .models import LessonPage
+from .services import ProgressError, complete_lesson
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -48,3 +50,19 @@ def lesson_resource(request, lesson_id, document_id):
     return FileResponse(
         document.file.open("rb"), as_attachment=True, filename=document.filename, content_type=content_type
     )
+
+
+def complete_lesson_view(request, lesson):
+    """The lesson page's "Mark complete" button: on to the next lesson, or back with the reason."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(lesson.url)
+    try:
+        complete_lesson(user=request.user, lesson=lesson)
+    except ProgressError as error:
+        messages.error(request, str(error))
+        return redirect(lesson.url)
+    _previous, next_lesson = lesson.neighbours()
+    messages.success(request, f"“{lesson.title}” is complete.")
+    return redirect(next_lesson.url if next_lesson else lesson.course.url if lesson.course else lesson.url)

@@ -1,0 +1,151 @@
+"""Taking a quiz: the intro, the attempt form, submission and the results page.
+
+The same views serve a lesson's quiz (`<lesson url>quiz/`) and a course's final exam
+(`<course url>exam/`); a `QuizPlace` says where the quiz sits and who may take it there.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+
+from . import services
+from .models import QuizAttempt
+
+
+@dataclass
+class QuizPlace:
+    """Where a quiz is taken: its page, its URLs, and what comes after it."""
+
+    quiz: object
+    page: object
+    course: object
+    lesson: object = None
+    is_exam: bool = False
+    next_page: object = None
+
+    @property
+    def url(self):
+        return self.page.url + ("exam/" if self.is_exam else "quiz/")
+
+    def result_url(self, number):
+        return f"{self.url}attempts/{number}/"
+
+
+def lesson_place(request, lesson):
+    """The lesson's live quiz, for a logged-in viewer who may open the lesson; else 404 or 403."""
+    from access.services import lesson_view
+
+    quiz = lesson.quiz
+    if quiz is None or not quiz.live:
+        raise Http404("This lesson has no quiz.")
+    if request.user.is_authenticated and not lesson.is_open_to(lesson_view(request.user, lesson).tier):
+        raise PermissionDenied("This quiz is for students who may open the lesson.")
+    _previous, next_lesson = lesson.neighbours()
+    return QuizPlace(quiz=quiz, page=lesson, course=lesson.course, lesson=lesson, next_page=next_lesson)
+
+
+def render(request, template, context):
+    response = TemplateResponse(request, template, context)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def quiz_page(request, place):
+    """GET: the intro with past attempts, or the open attempt's form. POST: start, or submit."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(place.url)
+    user, quiz = request.user, place.quiz
+    if request.method == "POST":
+        return handle_quiz_post(request, place)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    attempt = services.open_attempt(user, quiz)
+    if attempt is not None and attempt.deadline and attempt.seconds_left() == 0:
+        attempt = None  # past its deadline: the intro offers a new start, which closes it as late
+    return render(
+        request,
+        "quizzes/quiz_page.html",
+        {
+            "place": place,
+            "quiz": quiz,
+            "page": place.page,
+            "attempt": attempt,
+            "questions": services.attempt_questions(attempt) if attempt else [],
+            "past_attempts": QuizAttempt.objects.filter(user=user, quiz=quiz, status="submitted").order_by(
+                "-attempt_number"
+            ),
+            "attempts_left": services.attempts_left(user, quiz),
+            "passed": services.has_passed(user, quiz),
+        },
+    )
+
+
+def answers_from(post, attempt):
+    answers = {}
+    for question in services.attempt_questions(attempt):
+        key = f"q-{question.id}"
+        answers[question.id] = post.getlist(key) if question.answer_kind == "choices" else post.get(key, "")
+    return answers
+
+
+def handle_quiz_post(request, place):
+    user, quiz = request.user, place.quiz
+    action = request.POST.get("action")
+    try:
+        if action == "start":
+            services.start_attempt(
+                user=user, quiz=quiz, lesson=place.lesson, course=place.course, is_exam=place.is_exam
+            )
+            return redirect(place.url)
+        if action == "submit":
+            attempt = QuizAttempt.objects.filter(user=user, quiz=quiz, pk=request.POST.get("attempt") or 0).first()
+            if attempt is None:
+                raise services.QuizError("That attempt was not found. Start the quiz again.")
+            attempt = services.submit_attempt(attempt=attempt, user=user, answers=answers_from(request.POST, attempt))
+            return redirect(place.result_url(attempt.attempt_number))
+    except services.QuizError as error:
+        messages.error(request, str(error))
+        return redirect(place.url)
+    messages.error(request, "Unknown action.")
+    return redirect(place.url)
+
+
+def result_page(request, place, number):
+    if not request.user.is_authenticated:
+        return redirect_to_login(place.url)
+    attempt = (
+        QuizAttempt.objects.filter(user=request.user, quiz=place.quiz, attempt_number=number, status="submitted")
+        .select_related("revision")
+        .first()
+    )
+    if attempt is None:
+        raise Http404("No such attempt.")
+    reveal = services.may_show_results(attempt)
+    return render(
+        request,
+        "quizzes/quiz_result.html",
+        {
+            "place": place,
+            "quiz": place.quiz,
+            "page": place.page,
+            "attempt": attempt,
+            "reveal": reveal,
+            "questions": services.attempt_questions(attempt, reveal=reveal),
+            "attempts_left": services.attempts_left(request.user, place.quiz),
+            "passing_score": services.quiz_version(attempt.quiz, attempt.revision).passing_score,
+        },
+    )
+
+
+def lesson_quiz(request, lesson):
+    return quiz_page(request, lesson_place(request, lesson))
+
+
+def lesson_quiz_result(request, lesson, number):
+    return result_page(request, lesson_place(request, lesson), number)

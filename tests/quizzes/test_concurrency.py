@@ -1,0 +1,72 @@
+"""Attempt limits hold when two requests arrive at once (PostgreSQL only: real concurrent connections)."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from access.factories import UserFactory
+from quizzes.factories import QuizFactory
+from quizzes.models import QuizAttempt
+from quizzes.services import QuizError, start_attempt, submit_attempt
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent connections"),
+    # serialized_rollback restores the rows Wagtail's migrations create (root page, locale, groups).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def at_once(action, times=2):
+    """Run `action` in `times` threads released together; returns (results, errors)."""
+    start = threading.Barrier(times)
+    results, errors = [], []
+
+    def run():
+        try:
+            start.wait(timeout=10)
+            results.append(action())
+        except Exception as error:  # noqa: BLE001 - collected for the assertions
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results, errors
+
+
+def test_two_simultaneous_submissions_of_one_attempt_score_it_once():
+    quiz = QuizFactory(max_attempts=1)
+    user = UserFactory()
+    attempt = start_attempt(user=user, quiz=quiz)
+    results, errors = at_once(lambda: submit_attempt(attempt=attempt, user=user, answers={}))
+    assert len(results) == 1
+    assert [str(error) for error in errors] == ["This attempt was already submitted."]
+    assert QuizAttempt.objects.filter(user=user, status="submitted").count() == 1
+
+
+def test_two_simultaneous_starts_with_one_attempt_allowed_make_one_attempt():
+    quiz = QuizFactory(max_attempts=1)
+    user = UserFactory()
+    results, errors = at_once(lambda: start_attempt(user=user, quiz=quiz))
+    assert errors == []
+    assert len({attempt.pk for attempt in results}) == 1
+    assert QuizAttempt.objects.filter(user=user).count() == 1
+
+
+def test_the_last_attempt_cannot_be_taken_twice_at_once():
+    quiz = QuizFactory(max_attempts=2)
+    user = UserFactory()
+    submit_attempt(attempt=start_attempt(user=user, quiz=quiz), user=user, answers={})
+
+    def start_and_submit():
+        attempt = start_attempt(user=user, quiz=quiz)
+        return submit_attempt(attempt=attempt, user=user, answers={})
+
+    results, errors = at_once(start_and_submit)
+    assert QuizAttempt.objects.filter(user=user).count() == 2
+    assert len(results) == 1 and all(isinstance(error, QuizError) for error in errors)
