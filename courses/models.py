@@ -240,6 +240,14 @@ class CoursePage(RoutablePageMixin, LearningPage):
     exam_unlock_days = models.PositiveIntegerField(
         default=0, help_text="Days after a student's access starts before the final exam unlocks."
     )
+    final_exam = models.ForeignKey(
+        "quizzes.Quiz",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="exam_for_courses",
+        help_text="Unlocks when a student has completed every lesson; passing it earns the certificate.",
+    )
     access_duration_type = models.CharField(
         max_length=20,
         choices=AccessDuration.choices,
@@ -270,9 +278,15 @@ class CoursePage(RoutablePageMixin, LearningPage):
                 FieldPanel("tags"),
                 FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("price")]),
                 FieldRowPanel([FieldPanel("coach_name"), FieldPanel("special_tag")]),
-                FieldPanel("has_certificate"),
             ],
             heading="Course details",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("has_certificate"),
+                FieldRowPanel([FieldPanel("final_exam"), FieldPanel("exam_unlock_days")]),
+            ],
+            heading="Exam and certificate",
         ),
         MultiFieldPanel(
             [
@@ -293,7 +307,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
                         FieldPanel("access_until_date"),
                     ]
                 ),
-                FieldRowPanel([FieldPanel("enrollment_opens_at"), FieldPanel("exam_unlock_days")]),
+                FieldPanel("enrollment_opens_at"),
                 FieldPanel("prerequisite_courses"),
                 FieldPanel("required_quiz_score"),
             ],
@@ -383,6 +397,18 @@ class CoursePage(RoutablePageMixin, LearningPage):
     def hand_down_to(self, page):
         if isinstance(page, LearningPage):
             page.__dict__.setdefault("course", self)
+
+    @path("exam/", name="exam")
+    def exam_route(self, request):
+        from quizzes.views import course_exam
+
+        return course_exam(request, self)
+
+    @path("exam/attempts/<int:number>/", name="exam_result")
+    def exam_result_route(self, request, number):
+        from quizzes.views import course_exam_result
+
+        return course_exam_result(request, self, number)
 
     @path("enroll/", name="enroll")
     def enroll_view(self, request):

@@ -20,7 +20,7 @@ def may_track_progress(user, lesson):
 @transaction.atomic
 def complete_lesson(*, user, lesson):
     """Mark `lesson` complete for `user`, remembering which published revision they completed."""
-    from quizzes.services import required_quiz_block
+    from quizzes.services import issue_certificate_if_earned, required_quiz_block
 
     if not may_track_progress(user, lesson):
         raise ProgressError("You do not have access to this lesson.")
@@ -37,4 +37,16 @@ def complete_lesson(*, user, lesson):
         progress.status = UserProgress.Status.COMPLETED
         progress.completed_revision_id = lesson.live_revision_id
         progress.save()
+        issue_certificate_if_earned(user, lesson.course)
     return progress
+
+
+def course_progress(user, course):
+    """(lessons completed, live lessons) of `course` for `user`, in two queries."""
+    from .models import LessonPage
+
+    lesson_ids = list(LessonPage.objects.live().descendant_of(course).values_list("pk", flat=True))
+    if not user.is_authenticated or not lesson_ids:
+        return 0, len(lesson_ids)
+    done = UserProgress.objects.filter(user=user, lesson_id__in=lesson_ids, completed=True).count()
+    return done, len(lesson_ids)

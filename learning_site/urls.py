@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as course_views
 from home import views as home_views
+from quizzes import views as quiz_views
 
 # Read-only pages API: only each page type's api_fields, never lesson bodies, and no search.
 api_router = WagtailAPIRouter("wagtailapi")
@@ -24,6 +25,9 @@ urlpatterns = [
         course_views.lesson_resource,
         name="lesson_resource",
     ),
+    path("certificates/<str:number>/", quiz_views.certificate_verify, name="certificate_verify"),
+    path("certificates/<str:number>/print/", quiz_views.certificate_print, name="certificate_print"),
+    path("certificates/<str:number>/pdf/", quiz_views.certificate_pdf, name="certificate_pdf"),
     path("register/", home_views.register, name="register"),
     path("login/", home_views.StudentLoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(), name="logout"),

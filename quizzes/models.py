@@ -176,3 +176,88 @@ class QuizAttempt(models.Model):
         if self.deadline is None:
             return None
         return max(0, int((self.deadline - (at or timezone.now())).total_seconds()))
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class Certificate(models.Model):
+    """Proof that a student completed a course; anyone with its number can check that it is genuine."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
+    course = models.ForeignKey("courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="certificates")
+    # What the certificate says, fixed when it is issued (names and titles may change later).
+    holder_name = models.CharField(max_length=255)
+    course_title = models.CharField(max_length=255)
+    number = models.CharField(max_length=32, unique=True, editable=False)
+    verification_hash = models.CharField(max_length=64, unique=True, editable=False)
+    issued_at = models.DateTimeField(default=timezone.now)
+    attempt = models.ForeignKey(
+        QuizAttempt,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+        help_text="The passing exam attempt; empty for courses without an exam.",
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revocation_reason = models.CharField(max_length=255, blank=True)
+    accredible_credential_id = models.CharField(max_length=64, blank=True)
+    accredible_url = models.URLField(blank=True)
+    accredible_error = models.CharField(max_length=255, blank=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], condition=Q(revoked_at__isnull=True), name="one_valid_certificate_per_course"
+            )
+        ]
+        permissions = [("revoke_certificate", "Can revoke certificates")]
+
+    def __str__(self):
+        return f"{self.number}: {self.holder_name}, {self.course_title}"
+
+    @property
+    def is_valid(self):
+        return self.revoked_at is None
+
+    def get_absolute_url(self):
+        return f"/certificates/{self.number}/"
+
+
+class QuizDraftRequest(models.Model):
+    """An editor's request for an AI-drafted quiz from a lesson, and how it went."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Draft ready"
+        FAILED = "failed", "Failed"
+
+    QUESTION_COUNTS = [(3, "3"), (5, "5"), (10, "10"), (15, "15")]
+
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="quiz_draft_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="quiz_draft_requests"
+    )
+    question_count = models.PositiveSmallIntegerField(choices=QUESTION_COUNTS, default=5)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    message = models.CharField(max_length=500, blank=True)
+    quiz = models.ForeignKey(Quiz, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "AI quiz draft"
+
+    def __str__(self):
+        return f"{self.question_count} questions for “{self.lesson}” ({self.get_status_display()})"

@@ -7,7 +7,9 @@ submitted before time expires". An attempt left open past its deadline is closed
 the next time the student starts the quiz.
 """
 
+import hashlib
 import random
+import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,7 +19,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import Quiz, QuizAttempt
+from .models import Certificate, Quiz, QuizAttempt
 
 MAX_TEXT_ANSWER_LENGTH = 500
 
@@ -287,4 +289,162 @@ def submit_attempt(*, attempt, user, answers):
     attempt.status = QuizAttempt.Status.SUBMITTED
     attempt.submitted_at = now
     attempt.save()
+    if attempt.passed and attempt.is_exam and attempt.course is not None and attempt.course.has_certificate:
+        issue_certificate(user=user, course=attempt.course, attempt=attempt)
     return attempt
+
+
+# Exams ------------------------------------------------------------------------------------------
+
+
+def live_exam(course):
+    exam = course.final_exam if course.final_exam_id else None
+    return exam if exam is not None and exam.live else None
+
+
+def exam_lock_reason(user, course, *, at=None):
+    """Why `user` may not start `course`'s final exam now, or None when it is open to them."""
+    from access.services import active_access
+    from courses.services import course_progress
+
+    if live_exam(course) is None:
+        return "This course has no final exam."
+    record = active_access(user, course)
+    if record is None:
+        return "Enroll in the course to take its final exam."
+    done, total = course_progress(user, course)
+    if done < total:
+        return f"Complete every lesson first: {done} of {total} done."
+    if course.exam_unlock_days:
+        opens = record.granted_at + timedelta(days=course.exam_unlock_days)
+        if opens > (at or timezone.now()):
+            return f"The exam unlocks on {opens:%-d %B %Y}, {course.exam_unlock_days} days after your access started."
+    return None
+
+
+# Certificates -----------------------------------------------------------------------------------
+
+# Crockford's base 32: no I, L, O or U, so a number read aloud or retyped is not misread.
+CERTIFICATE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+TROPHY_TIERS = [("Bronze", 1), ("Silver", 2), ("Gold", 3), ("Platinum", 5), ("Diamond", 10), ("Ultimate", 20)]
+
+
+def new_certificate_number():
+    """LS-XXXX-XXXX-XXXX: 60 random bits, neither sequential nor guessable."""
+    groups = ("".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(4)) for _ in range(3))
+    return "LS-" + "-".join(groups)
+
+
+def certificate_hash(certificate):
+    """SHA-256 over what the certificate states; verification recomputes it to detect altered records."""
+    statement = "|".join(
+        [
+            certificate.number,
+            str(certificate.user_id),
+            str(certificate.course_id or ""),
+            certificate.holder_name,
+            certificate.course_title,
+            certificate.issued_at.isoformat(),
+        ]
+    )
+    return hashlib.sha256(statement.encode("utf-8")).hexdigest()
+
+
+def holder_display_name(user):
+    return user.get_full_name().strip() or user.username
+
+
+def find_certificate(number):
+    """The certificate with this number (typed in any case), or None."""
+    return Certificate.objects.filter(number=(number or "").strip().upper()).select_related("course").first()
+
+
+def is_genuine(certificate):
+    return certificate.verification_hash == certificate_hash(certificate)
+
+
+@transaction.atomic
+def issue_certificate(*, user, course, attempt=None):
+    """The student's valid certificate for `course`, issued now unless they already hold one."""
+    existing = Certificate.objects.valid().filter(user=user, course=course).first()
+    if existing is not None:
+        return existing
+    for _try in range(5):
+        certificate = Certificate(
+            user=user,
+            course=course,
+            holder_name=holder_display_name(user),
+            course_title=course.title,
+            number=new_certificate_number(),
+            issued_at=timezone.now(),
+            attempt=attempt,
+        )
+        certificate.verification_hash = certificate_hash(certificate)
+        try:
+            with transaction.atomic():
+                certificate.save()
+        except IntegrityError:
+            existing = Certificate.objects.valid().filter(user=user, course=course).first()
+            if existing is not None:
+                return existing  # issued by a simultaneous request
+            continue  # a number collision, however unlikely: draw another
+        transaction.on_commit(lambda issued=certificate: send_to_accredible(issued))
+        return certificate
+    raise RuntimeError("Could not draw a unique certificate number.")
+
+
+def issue_certificate_if_earned(user, course):
+    """A course with a certificate and no exam certifies everyone who completes every lesson."""
+    from courses.services import course_progress
+
+    if course is None or not course.has_certificate or live_exam(course) is not None:
+        return None
+    done, total = course_progress(user, course)
+    if total and done == total:
+        return issue_certificate(user=user, course=course)
+    return None
+
+
+@transaction.atomic
+def revoke_certificate(*, certificate, revoked_by, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise QuizError("A reason is required to revoke a certificate.")
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at:
+        raise QuizError("This certificate is already revoked.")
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = revoked_by
+    certificate.revocation_reason = reason[:255]
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return certificate
+
+
+def send_to_accredible(certificate):
+    """Also issue the certificate on Accredible when ACCREDIBLE_API_KEY is set (in the background)."""
+    if getattr(settings, "ACCREDIBLE_API_KEY", ""):
+        from .tasks import issue_accredible_credential
+
+        issue_accredible_credential.enqueue(certificate.pk)
+
+
+@dataclass
+class TrophyShelf:
+    earned: list
+    next_tier: str | None
+    certificates: int
+    needed_for_next: int | None
+
+    @property
+    def progress_percent(self):
+        if not self.needed_for_next:
+            return 100
+        return min(100, round(self.certificates * 100 / self.needed_for_next))
+
+
+def trophy_shelf(certificate_count):
+    """Trophies earned for `certificate_count` valid certificates, and how far the next one is."""
+    earned = [name for name, needed in TROPHY_TIERS if certificate_count >= needed]
+    upcoming = [(name, needed) for name, needed in TROPHY_TIERS if certificate_count < needed]
+    next_tier, needed = upcoming[0] if upcoming else (None, None)
+    return TrophyShelf(earned, next_tier, certificate_count, needed)

@@ -5,16 +5,19 @@ The same views serve a lesson's quiz (`<lesson url>quiz/`) and a course's final 
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
 from . import services
+from .certificate_pdf import render_certificate_pdf
 from .models import QuizAttempt
 
 
@@ -139,6 +142,7 @@ def result_page(request, place, number):
             "questions": services.attempt_questions(attempt, reveal=reveal),
             "attempts_left": services.attempts_left(request.user, place.quiz),
             "passing_score": services.quiz_version(attempt.quiz, attempt.revision).passing_score,
+            "certificate": attempt.certificates.valid().first() if attempt.is_exam and attempt.passed else None,
         },
     )
 
@@ -149,3 +153,106 @@ def lesson_quiz(request, lesson):
 
 def lesson_quiz_result(request, lesson, number):
     return result_page(request, lesson_place(request, lesson), number)
+
+
+# Final exams ------------------------------------------------------------------------------------
+
+
+def exam_place(request, course):
+    exam = services.live_exam(course)
+    if exam is None:
+        raise Http404("This course has no final exam.")
+    return QuizPlace(quiz=exam, page=course, course=course, is_exam=True)
+
+
+def course_exam(request, course):
+    """The exam page; while it is locked for the student, it says why and starts nothing."""
+    place = exam_place(request, course)
+    if not request.user.is_authenticated:
+        return redirect_to_login(place.url)
+    locked = services.exam_lock_reason(request.user, course)
+    if locked and services.open_attempt(request.user, place.quiz) is None:
+        if request.method == "POST":
+            messages.error(request, locked)
+            return redirect(place.url)
+        return render(request, "quizzes/exam_locked.html", {"place": place, "quiz": place.quiz, "reason": locked})
+    return quiz_page(request, place)
+
+
+def course_exam_result(request, course, number):
+    return result_page(request, exam_place(request, course), number)
+
+
+# Certificates -----------------------------------------------------------------------------------
+
+
+def certificate_for_holder(request, number):
+    """The certificate, for its holder (or whoever may revoke certificates); 404 for anyone else."""
+    certificate = services.find_certificate(number)
+    if certificate is None:
+        raise Http404("No certificate has this number.")
+    user = request.user
+    if not user.is_authenticated:
+        return None, redirect_to_login(request.get_full_path())
+    if certificate.user_id != user.pk and not user.has_perm("quizzes.revoke_certificate"):
+        raise Http404("No certificate has this number.")
+    return certificate, None
+
+
+def certificate_verify(request, number):
+    """Public: whether a certificate is genuine, for whom and for what. Nothing more about the holder."""
+    certificate = services.find_certificate(number)
+    if certificate is None:
+        response = TemplateResponse(request, "quizzes/certificate_unknown.html", {"number": number}, status=404)
+        return response
+    is_holder = request.user.is_authenticated and request.user.pk == certificate.user_id
+    return TemplateResponse(
+        request,
+        "quizzes/certificate_verify.html",
+        {
+            "certificate": certificate,
+            "genuine": services.is_genuine(certificate),
+            "is_holder": is_holder,
+            "verify_url": request.build_absolute_uri(certificate.get_absolute_url()),
+            "linkedin_url": linkedin_url(request, certificate) if is_holder else "",
+        },
+    )
+
+
+def certificate_print(request, number):
+    certificate, login = certificate_for_holder(request, number)
+    if login:
+        return login
+    return render(
+        request,
+        "quizzes/certificate_print.html",
+        {"certificate": certificate, "verify_url": request.build_absolute_uri(certificate.get_absolute_url())},
+    )
+
+
+def certificate_pdf(request, number):
+    certificate, login = certificate_for_holder(request, number)
+    if login:
+        return login
+    if not certificate.is_valid:
+        raise Http404("This certificate was revoked.")
+    verify_url = request.build_absolute_uri(certificate.get_absolute_url())
+    pdf = render_certificate_pdf(certificate, verify_url, settings.WAGTAIL_SITE_NAME)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.number}.pdf"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def linkedin_url(request, certificate):
+    """LinkedIn's "Add licence or certification" form, filled in."""
+    query = {
+        "startTask": "CERTIFICATION_NAME",
+        "name": certificate.course_title,
+        "organizationName": settings.WAGTAIL_SITE_NAME,
+        "issueYear": certificate.issued_at.year,
+        "issueMonth": certificate.issued_at.month,
+        "certUrl": request.build_absolute_uri(certificate.get_absolute_url()),
+        "certId": certificate.number,
+    }
+    return "https://www.linkedin.com/profile/add?" + urlencode(query)

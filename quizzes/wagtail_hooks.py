@@ -1,20 +1,202 @@
-"""Quizzes in the admin's Learning menu, with drafts, revisions and previews."""
+"""Quizzes in the admin's Learning menu (drafts, revisions, previews) and the certificates listing."""
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.admin.views.generic import IndexView as ModelIndexView
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from courses.models import LessonPage
 from courses.wagtail_hooks import LearningViewSetGroup
 
-from .models import Quiz
+from . import admin_views
+from .models import Certificate, Quiz, QuizDraftRequest
+from .services import QuizError, revoke_certificate
+
+
+class QuizIndexView(IndexView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("quizzes.add_quiz"):
+            url = reverse("wagtailsnippets_quizzes_quiz:import_new")
+            buttons.append(Button("Import a quiz", url, icon_name="upload", priority=50))
+        return buttons
 
 
 class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "form"
+    index_view_class = QuizIndexView
     list_display = ["title", Column("question_count", label="Questions"), "is_required", "passing_score"]
     list_filter = ["is_required", "live"]
     search_fields = ["title", "description"]
     search_backend_name = None
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", admin_views.import_questions, name="import_new"),
+            path("<int:quiz_id>/import/", admin_views.import_questions, name="import"),
+            path("<int:quiz_id>/export/<str:export_format>/", admin_views.export_questions, name="export"),
+        ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def quiz_listing_buttons(snippet, user, next_url=None):
+    if not isinstance(snippet, Quiz):
+        return
+    if user.has_perm("quizzes.change_quiz"):
+        yield Button("Import questions", reverse("wagtailsnippets_quizzes_quiz:import", args=[snippet.pk]), priority=30)
+    for label, export_format in [("Export GIFT", "gift"), ("Export CSV", "csv")]:
+        url = reverse("wagtailsnippets_quizzes_quiz:export", args=[snippet.pk, export_format])
+        yield Button(label, url, icon_name="download", priority=40)
+
 
 LearningViewSetGroup.items = [*LearningViewSetGroup.items, QuizViewSet]
+
+
+class CertificatePolicy(ModelPermissionPolicy):
+    """Certificates are issued by the quiz engine, never typed in: the admin may look and revoke."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return user.has_perm("quizzes.revoke_certificate") or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class CertificateInspectView(InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        certificate = self.object
+        buttons = [Button("Public page", certificate.get_absolute_url(), icon_name="link-external", priority=10)]
+        if certificate.is_valid and self.request.user.has_perm("quizzes.revoke_certificate"):
+            buttons.append(
+                Button("Revoke", reverse("certificates:revoke", args=[certificate.pk]), icon_name="cross", priority=20)
+            )
+        return buttons
+
+
+class RevokeCertificateForm(forms.Form):
+    reason = forms.CharField(
+        max_length=255, help_text="Required. Shown to nobody but admins; the public page says revoked."
+    )
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    icon = "success"
+    menu_label = "Certificates"
+    add_to_admin_menu = True
+    menu_order = 220
+    inspect_view_enabled = True
+    inspect_view_class = CertificateInspectView
+    search_backend_name = None
+    list_display = ["number", "holder_name", "course_title", "issued_at", Column("is_valid", label="Valid")]
+    list_filter = ["course", "revoked_at"]
+    search_fields = ["number", "holder_name", "course_title", "user__email", "user__username"]
+    list_export = ["number", "holder_name", "course_title", "issued_at", "revoked_at", "revocation_reason"]
+    form_fields = ["revocation_reason"]  # required by ModelViewSet; its add and edit views are never allowed
+
+    def get_queryset(self, request):
+        return Certificate.objects.select_related("user", "course")
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("<int:pk>/revoke/", self.revoke_view, name="revoke")]
+
+    def revoke_view(self, request, pk):
+        if not request.user.has_perm("quizzes.revoke_certificate"):
+            raise PermissionDenied
+        certificate = get_object_or_404(Certificate, pk=pk)
+        form = RevokeCertificateForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                revoke_certificate(certificate=certificate, revoked_by=request.user, reason=form.cleaned_data["reason"])
+            except QuizError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, f"Certificate {certificate.number} revoked.")
+            return redirect(reverse("certificates:inspect", args=[certificate.pk]))
+        return TemplateResponse(
+            request,
+            "access/admin/form.html",
+            {
+                "page_title": f"Revoke certificate {certificate.number}",
+                "page_subtitle": f"{certificate.holder_name} · {certificate.course_title}",
+                "header_icon": "cross",
+                "form": form,
+                "submit_label": "Revoke certificate",
+                "danger": True,
+            },
+        )
+
+
+class DraftRequestPolicy(ModelPermissionPolicy):
+    """Requests are made through the AI form and finished by the task: editors may only look."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return user.has_perm("quizzes.add_quiz")
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class DraftRequestIndexView(ModelIndexView):
+    @cached_property
+    def header_more_buttons(self):
+        return [Button("Draft a quiz with AI", reverse("quiz_ai_draft"), icon_name="plus", priority=10)]
+
+
+class DraftRequestViewSet(ModelViewSet):
+    model = QuizDraftRequest
+    icon = "wand-magic-sparkles"
+    menu_label = "AI quiz drafts"
+    add_to_admin_menu = False
+    index_view_class = DraftRequestIndexView
+    inspect_view_enabled = True
+    search_backend_name = None
+    list_display = ["lesson", "question_count", "status", "message", "quiz", "requested_by", "created_at"]
+    list_filter = ["status"]
+    form_fields = ["message"]  # required by ModelViewSet; its add and edit views are never allowed
+
+    def get_queryset(self, request):
+        return QuizDraftRequest.objects.select_related("lesson", "quiz", "requested_by")
+
+
+register_permission_policy(Certificate, CertificatePolicy(Certificate))
+register_permission_policy(QuizDraftRequest, DraftRequestPolicy(QuizDraftRequest))
+draft_request_viewset = DraftRequestViewSet("quiz_draft_requests")
+LearningViewSetGroup.items = [*LearningViewSetGroup.items, draft_request_viewset]
+certificate_viewset = CertificateViewSet("certificates")
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return certificate_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_ai_draft_url():
+    return [path("quizzes/ai-draft/", admin_views.request_ai_draft, name="quiz_ai_draft")]
+
+
+@hooks.register("register_page_listing_buttons")
+def draft_quiz_button(page, user, next_url=None):
+    if page.specific_class is LessonPage and user.has_perm("quizzes.add_quiz"):
+        yield Button("Draft a quiz with AI", f"{reverse('quiz_ai_draft')}?lesson={page.pk}", priority=60)

@@ -139,3 +139,15 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # The read-only pages API never searches: search must go through the tier-aware /search/.
 WAGTAILAPI_SEARCH_ENABLED = False
 WAGTAILAPI_LIMIT_MAX = 50
+
+# Quizzes and certificates
+QUIZ_LATE_GRACE_SECONDS = int(os.environ.get("QUIZ_LATE_GRACE_SECONDS", "30"))
+ACCREDIBLE_API_KEY = os.environ.get("ACCREDIBLE_API_KEY", "")
+ACCREDIBLE_API_URL = os.environ.get("ACCREDIBLE_API_URL", "https://api.accredible.com/v1")
+ACCREDIBLE_GROUP_ID = os.environ.get("ACCREDIBLE_GROUP_ID", "")
+
+# AI (OpenAI): optional; the site runs without it. OPENAI_BASE_URL points at any compatible server.
+OPENAI_API_KEY = os.environ.get("OPENAI_API_KEY", "")
+OPENAI_MODEL = os.environ.get("OPENAI_MODEL", "gpt-4o-mini")
+OPENAI_BASE_URL = os.environ.get("OPENAI_BASE_URL", "")
+OPENAI_TIMEOUT_SECONDS = float(os.environ.get("OPENAI_TIMEOUT_SECONDS", "60"))

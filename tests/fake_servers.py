@@ -1,0 +1,59 @@
+"""Small HTTP servers on 127.0.0.1 that stand in for outside services in tests (no network)."""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class FakeServer:
+    """Answers every POST with what `respond(path, headers, body)` returns: (status, dict or text[, delay]).
+
+    Records each request as (path, headers with lower-case names, parsed JSON body) in `requests`.
+    """
+
+    def __init__(self, respond):
+        self.respond = respond
+        self.requests = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - the name http.server calls
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode("utf-8")
+                try:
+                    body = json.loads(raw) if raw else None
+                except ValueError:
+                    body = raw
+                fake.requests.append((self.path, {key.lower(): value for key, value in self.headers.items()}, body))
+                status, payload, *delay = fake.respond(self.path, self.headers, body)
+                if delay:
+                    threading.Event().wait(delay[0])
+                data = payload.encode("utf-8") if isinstance(payload, str) else json.dumps(payload).encode("utf-8")
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout test)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self):
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
