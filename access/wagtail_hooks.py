@@ -9,27 +9,15 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.wagtail_hooks import LearningViewSetGroup
+from learning_site.permissions import ReadOnlyPolicy
 
 from . import views
 from .models import AccessEvent, Bundle, BundlePurchase, Cohort, CourseAccess, LearningPath
 from .services import can_manage_access, can_view_access
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Records that change only through access.services: the admin may look, never edit or delete."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
-            return False
-        return can_view_access(user) or super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class CourseAccessInspectView(InspectView):
@@ -116,7 +104,7 @@ class BundlePurchaseViewSet(ModelViewSet):
 
 
 for read_only_model in (CourseAccess, AccessEvent, BundlePurchase):
-    register_permission_policy(read_only_model, ReadOnlyPolicy(read_only_model))
+    register_permission_policy(read_only_model, ReadOnlyPolicy(read_only_model, may_view=can_view_access))
 
 course_access_viewset = CourseAccessViewSet("course_access")
 access_event_viewset = AccessEventViewSet("access_events")

@@ -384,6 +384,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
             module.unlocks_at = unlock_dates.get(module.pk)
         context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
         context["has_access"] = has_course_access(request.user, self)[0]
+        context["exam"] = self.final_exam if self.final_exam_id and self.final_exam.live else None
         if not context["has_access"] and self.enrollment_method == self.EnrollmentMethod.OPEN:
             context["enrollment_blocked"] = enrollment_block_reason(request.user, self)
         return context

@@ -127,7 +127,8 @@ class QuizAttempt(models.Model):
         SUBMITTED = "submitted", "Submitted"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
-    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    # A quiz students have attempted cannot be deleted: their attempts are their record.
+    quiz = models.ForeignKey(Quiz, on_delete=models.PROTECT, related_name="attempts")
     lesson = models.ForeignKey(
         "courses.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="quiz_attempts"
     )

@@ -13,12 +13,12 @@ from wagtail.admin.views.generic import IndexView as ModelIndexView
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
 from courses.models import LessonPage
 from courses.wagtail_hooks import LearningViewSetGroup
+from learning_site.permissions import ReadOnlyPolicy
 
 from . import admin_views
 from .models import Certificate, Quiz, QuizDraftRequest
@@ -35,10 +35,24 @@ class QuizIndexView(IndexView):
         return buttons
 
 
+class QuizDeleteView(DeleteView):
+    """A quiz students have attempted stays: their attempts are their record. Unpublish it instead."""
+
+    def form_valid(self, form):
+        if self.object.attempts.exists():
+            messages.error(
+                self.request,
+                f"“{self.object}” has student attempts, so it cannot be deleted. Unpublish it to hide it instead.",
+            )
+            return redirect(reverse("wagtailsnippets_quizzes_quiz:edit", args=[self.object.pk]))
+        return super().form_valid(form)
+
+
 class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "form"
     index_view_class = QuizIndexView
+    delete_view_class = QuizDeleteView
     list_display = ["title", Column("question_count", label="Questions"), "is_required", "passing_score"]
     list_filter = ["is_required", "live"]
     search_fields = ["title", "description"]
@@ -65,18 +79,6 @@ def quiz_listing_buttons(snippet, user, next_url=None):
 
 
 LearningViewSetGroup.items = [*LearningViewSetGroup.items, QuizViewSet]
-
-
-class CertificatePolicy(ModelPermissionPolicy):
-    """Certificates are issued by the quiz engine, never typed in: the admin may look and revoke."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
-            return False
-        return user.has_perm("quizzes.revoke_certificate") or super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class CertificateInspectView(InspectView):
@@ -145,18 +147,6 @@ class CertificateViewSet(ModelViewSet):
         )
 
 
-class DraftRequestPolicy(ModelPermissionPolicy):
-    """Requests are made through the AI form and finished by the task: editors may only look."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "change", "delete"}:
-            return False
-        return user.has_perm("quizzes.add_quiz")
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
 class DraftRequestIndexView(ModelIndexView):
     @cached_property
     def header_more_buttons(self):
@@ -179,8 +169,13 @@ class DraftRequestViewSet(ModelViewSet):
         return QuizDraftRequest.objects.select_related("lesson", "quiz", "requested_by")
 
 
-register_permission_policy(Certificate, CertificatePolicy(Certificate))
-register_permission_policy(QuizDraftRequest, DraftRequestPolicy(QuizDraftRequest))
+# Certificates are issued by the quiz engine and AI requests finished by their task: look, never edit.
+register_permission_policy(
+    Certificate, ReadOnlyPolicy(Certificate, may_view=lambda user: user.has_perm("quizzes.revoke_certificate"))
+)
+register_permission_policy(
+    QuizDraftRequest, ReadOnlyPolicy(QuizDraftRequest, may_view=lambda user: user.has_perm("quizzes.add_quiz"))
+)
 draft_request_viewset = DraftRequestViewSet("quiz_draft_requests")
 LearningViewSetGroup.items = [*LearningViewSetGroup.items, draft_request_viewset]
 certificate_viewset = CertificateViewSet("certificates")

@@ -49,3 +49,24 @@ def test_a_draft_change_does_not_reach_students_until_published(client, editor):
     quiz.title = "Draft title"
     quiz.save_revision()
     assert Quiz.objects.get(pk=quiz.pk).title == "Published title"
+
+
+def test_a_quiz_with_attempts_cannot_be_deleted(client, editor):
+    from access.factories import UserFactory
+    from quizzes.services import start_attempt
+
+    quiz = QuizFactory(title="Taken")
+    start_attempt(user=UserFactory(), quiz=quiz)
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.post(f"/admin/snippets/quizzes/quiz/delete/{quiz.pk}/", follow=True)
+    assert "“Taken” has student attempts, so it cannot be deleted." in response.content.decode()
+    assert Quiz.objects.filter(pk=quiz.pk).exists()
+
+
+def test_a_quiz_nobody_attempted_can_be_deleted(client):
+    from access.factories import UserFactory
+
+    quiz = QuizFactory(title="Unused")
+    client.force_login(UserFactory(is_superuser=True))
+    client.post(f"/admin/snippets/quizzes/quiz/delete/{quiz.pk}/")
+    assert not Quiz.objects.filter(pk=quiz.pk).exists()

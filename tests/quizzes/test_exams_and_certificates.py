@@ -242,3 +242,9 @@ def test_an_exam_attempt_cannot_be_scored_by_someone_else(student, exam_course):
     attempt = start_attempt(user=student, quiz=exam)
     with pytest.raises(QuizError, match="not yours"):
         submit_attempt(attempt=attempt, user=UserFactory(), answers={})
+
+
+def test_course_page_links_its_final_exam(client, student, exam_course):
+    course, _lessons, _exam = exam_course
+    html = client.get(course.url).content.decode()
+    assert f'href="{course.url}exam/"' in html and "Pass it to earn your certificate." in html

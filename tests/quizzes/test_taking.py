@@ -269,3 +269,10 @@ def test_a_student_cannot_see_another_student_s_attempt(client, lesson_with):
     submit(client, lesson, start(client, lesson), {})
     client.force_login(UserFactory())
     assert client.get(quiz_url(lesson) + "attempts/1/").status_code == 404
+
+
+def test_question_text_is_shown_as_text_never_as_markup(client, lesson_with):
+    lesson = lesson_with(client, QuizFactory(questions=[single_choice(text="<script>alert(1)</script>")]))
+    start(client, lesson)
+    html = client.get(quiz_url(lesson)).content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
