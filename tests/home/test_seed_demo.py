@@ -10,6 +10,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 from access.models import AccessEvent, Bundle, CohortMember, CourseAccess, LearningPathCourse
 from access.services import has_course_access
 from courses.models import CoursePage, LessonPage, ModulePage
+from quizzes.models import Quiz
 
 # Every test here reads the one demo site the module builds (see conftest.demo_site).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
@@ -28,6 +29,7 @@ def snapshot():
         "learning path steps": LearningPathCourse.objects.count(),
         "documents": get_document_model().objects.count(),
         "images": get_image_model().objects.count(),
+        "quizzes": Quiz.objects.count(),
         "passwords": sorted(get_user_model().objects.values_list("password", flat=True)),
     }
 
@@ -63,3 +65,10 @@ def test_running_seed_demo_again_changes_nothing():
     before = snapshot()
     call_command("seed_demo", force=True)
     assert snapshot() == before
+
+
+def test_demo_has_quizzes_on_lessons_of_both_courses_and_an_exam():
+    software_testing = CoursePage.objects.get(slug="software-testing-ai")
+    assert software_testing.final_exam.live and software_testing.final_exam.question_count == 10
+    with_quizzes = {lesson.course.slug for lesson in LessonPage.objects.filter(quiz__isnull=False)}
+    assert with_quizzes == {"software-testing-ai", "virtual-rockstar"}

@@ -13,8 +13,10 @@ from wagtail.models import Page, Site
 from access.models import Bundle, Cohort, CourseAccess, LearningPath, LearningPathCourse
 from access.services import grant_course_access, has_course_access, join_cohort
 from courses.course_files import CourseFileError, import_course, read_course_file
-from courses.models import CourseIndexPage, CoursePage
+from courses.models import CourseIndexPage, CoursePage, LessonPage
 from home.models import HomePage
+from quizzes.importers import parse_gift
+from quizzes.models import Quiz
 
 DEMO_DIR = Path(settings.BASE_DIR) / "demo_content"
 
@@ -54,6 +56,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Imported course “{course.title}”")
         users = {user["username"]: self.user(user) for user in site_data["users"]}
         self.access_sources(site_data, users)
+        self.quizzes(site_data.get("quizzes", []))
         for grant in site_data["access"]:
             student = users[grant["user"]]
             course = CoursePage.objects.get(slug=grant["course"])
@@ -104,6 +107,41 @@ class Command(BaseCommand):
                         is_required=step["required"],
                         sort_order=order,
                     )
+
+    def quizzes(self, quizzes):
+        """The demo quizzes (GIFT, as editors import them), published and attached to lessons or as exams."""
+        rules = [
+            "description",
+            "passing_score",
+            "is_required",
+            "max_attempts",
+            "time_limit_minutes",
+            "questions_per_attempt",
+            "randomize_questions",
+            "randomize_options",
+            "show_results",
+        ]
+        for data in quizzes:
+            course = CoursePage.objects.get(slug=data["course"])
+            quiz = Quiz.objects.filter(title=data["title"]).first()
+            if quiz is None:
+                parsed = parse_gift(data["gift"])
+                if not parsed.ok:
+                    raise CommandError(f"Demo quiz “{data['title']}”: {parsed.problems}")
+                quiz = Quiz(
+                    title=data["title"],
+                    questions=[question.stream_item() for question in parsed.questions],
+                    **{rule: data[rule] for rule in rules if rule in data},
+                )
+                quiz.save()
+                quiz.save_revision().publish()
+            if data.get("exam"):
+                target, field = course, "final_exam"
+            else:
+                target, field = LessonPage.objects.descendant_of(course).get(slug=data["lesson"]), "quiz"
+            if getattr(target, f"{field}_id") != quiz.pk:
+                setattr(target, field, quiz)
+                target.save_revision().publish()
 
     def home_page(self, data):
         home = HomePage.objects.first()
