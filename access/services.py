@@ -221,9 +221,20 @@ def completed_course_ids(user, courses):
     return {course_pk for course_pk, lessons in lessons_by_course.items() if lessons and lessons <= done}
 
 
-def best_quiz_score(user, courses):
-    """The user's best quiz score (%) across `courses`; None until quizzes exist (assessments issue)."""
-    return None
+def best_quiz_scores(user, course_ids):
+    """{course id: the user's best score (%) in any quiz or exam of that course}, in one query."""
+    from django.db.models import Max
+
+    from quizzes.models import QuizAttempt
+
+    if not user.is_authenticated or not course_ids:
+        return {}
+    return dict(
+        QuizAttempt.objects.filter(user=user, course_id__in=course_ids, status=QuizAttempt.Status.SUBMITTED)
+        .values("course_id")
+        .annotate(best=Max("score"))
+        .values_list("course_id", "best")
+    )
 
 
 def missing_prerequisites(user, courses):
@@ -260,6 +271,7 @@ def missing_prerequisites(user, courses):
     involved = {c.pk: c for items in required.values() for c in items}
     involved |= {c.pk: c for items in earlier_required.values() for c, _path in items}
     done = completed_course_ids(user, list(involved.values()))
+    scores = best_quiz_scores(user, list(involved)) if any(c.required_quiz_score for c in courses) else {}
     missing = {}
     for course in courses:
         own = sorted(required.get(course.pk, []), key=lambda c: c.title)
@@ -267,8 +279,8 @@ def missing_prerequisites(user, courses):
         for earlier_course, path in earlier_required.get(course.pk, []):
             if earlier_course.pk not in done and earlier_course.pk not in {c.pk for c in own}:
                 messages.append(f"Complete “{earlier_course.title}” first (learning path “{path.name}”).")
-        if course.required_quiz_score:
-            best = best_quiz_score(user, own)
+        if course.required_quiz_score and own:
+            best = max((scores[c.pk] for c in own if c.pk in scores), default=None)
             if best is None or best < course.required_quiz_score:
                 messages.append(f"Score at least {course.required_quiz_score}% in the prerequisite courses' quizzes.")
         missing[course.pk] = messages

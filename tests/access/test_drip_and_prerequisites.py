@@ -163,3 +163,26 @@ def test_dripped_resource_downloads_only_once_its_module_unlocks(client, learner
     assert client.get(download).status_code == 403
     CourseAccess.objects.filter(user=learner).update(granted_at=timezone.now() - timedelta(days=8))
     assert client.get(download).status_code == 200
+
+
+def test_prerequisite_quiz_score_must_be_reached(learner):
+    from quizzes.factories import QuizFactory
+    from quizzes.services import start_attempt, submit_attempt
+
+    basics, _m, [lesson] = course_tree(title="Basics", lessons=[{"title": "b1"}])
+    advanced, _m, _l = course_tree(title="Advanced", required_quiz_score=80)
+    advanced.prerequisite_courses.add(basics)
+    advanced.save_revision().publish()
+    complete_course(learner, basics)
+    quiz = QuizFactory()
+    message = "Score at least 80% in the prerequisite courses' quizzes."
+    assert check_course_prerequisites(learner, advanced) == (False, [message])
+
+    submit_attempt(attempt=start_attempt(user=learner, quiz=quiz, lesson=lesson), user=learner, answers={})
+    assert check_course_prerequisites(learner, advanced) == (False, [message])  # 0% is not enough
+
+    attempt = start_attempt(user=learner, quiz=quiz, lesson=lesson)
+    question = list(quiz.questions)[0]
+    right = next(iter(question.block.correct_option_ids(question.value)))
+    submit_attempt(attempt=attempt, user=learner, answers={str(question.id): right})
+    assert check_course_prerequisites(learner, advanced) == (True, [])
