@@ -107,6 +107,11 @@ class VideoBlock(AudienceGatedBlock):
         help_text="Paste the video's address: Vimeo, YouTube, Google Drive, Cloudinary or an .mp4 file."
     )
     title = blocks.CharBlock(required=False, help_text="Shown to screen readers and under the player.")
+    duration_seconds = blocks.IntegerBlock(
+        required=False,
+        min_value=1,
+        help_text="The video's length in seconds; progress reports beyond it are refused. Empty: the lesson's.",
+    )
 
     class Meta:
         icon = "media"

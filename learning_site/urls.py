@@ -7,6 +7,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import api as course_api
 from courses import views as course_views
 from home import views as home_views
 from quizzes import views as quiz_views
@@ -19,6 +20,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/lessons/<int:lesson_id>/progress/", course_api.lesson_progress, name="api_lesson_progress"),
+    path("api/lessons/<int:lesson_id>/complete/", course_api.lesson_complete, name="api_lesson_complete"),
+    path("api/courses/<int:course_id>/favorite/", course_api.course_favorite, name="api_course_favorite"),
     path("search/", course_views.search, name="search"),
     path(
         "lessons/<int:lesson_id>/resources/<int:document_id>/",

@@ -70,6 +70,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "learning_site.urls"
+# The learner API answers a failed CSRF check in JSON like every other API error.
+CSRF_FAILURE_VIEW = "courses.api.csrf_failure"
 
 TEMPLATES = [
     {

@@ -1,9 +1,8 @@
-"""The course tree: catalog > course > module > lesson, plus categories and the tier-aware search index."""
+"""The course tree: catalog > course > module > lesson, categories, and the tier-aware search index."""
 
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
@@ -27,7 +26,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from access.models import Audience
 
-from .blocks import LessonStreamBlock
+from ..blocks import LessonStreamBlock
 
 
 def split_lines(text):
@@ -541,6 +540,26 @@ class LessonPage(RoutablePageMixin, LearningPage):
     def is_open_to(self, tier):
         return Audience(tier).includes(self.access_level)
 
+    def video_length_seconds(self):
+        """How long the lesson's video is: its first video block's length, else the lesson's duration."""
+        for block in self.body:
+            if block.block_type == "video" and block.value.get("duration_seconds"):
+                return block.value["duration_seconds"]
+        return self.duration_minutes * 60 or None
+
+    @property
+    def video_provider(self):
+        """The provider of the lesson's first video ("vimeo", "youtube", ...), or None."""
+        from ..video import UnsupportedVideoURL, parse_video_url
+
+        for block in self.body:
+            if block.block_type == "video":
+                try:
+                    return parse_video_url(block.value.get("url")).provider
+                except UnsupportedVideoURL:
+                    return None
+        return None
+
     def text_visible_to(self, tier):
         """Every word of this lesson a viewer of `tier` may read, title and summary included."""
         texts = [self.title, self.summary]
@@ -579,6 +598,8 @@ class LessonPage(RoutablePageMixin, LearningPage):
     def learner_context(self, user):
         """The viewer's own state on this lesson: its live quiz, whether they passed it, their progress."""
         from quizzes.services import has_passed
+
+        from .learners import UserProgress
 
         quiz = self.quiz if self.quiz_id and self.quiz.live else None
         context = {"quiz": quiz, "quiz_passed": False, "progress": None}
@@ -624,7 +645,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
 
     @path("complete/", name="complete")
     def complete_route(self, request):
-        from .views import complete_lesson_view
+        from ..views import complete_lesson_view
 
         return complete_lesson_view(request, self)
 
@@ -668,34 +689,3 @@ class LessonSearchEntry(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.title} [{self.visibility_key}]"
-
-
-class UserProgress(models.Model):
-    """How far one student got in one lesson."""
-
-    class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Not started"
-        IN_PROGRESS = "in_progress", "In progress"
-        COMPLETED = "completed", "Completed"
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress")
-    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="progress")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
-    completed = models.BooleanField(default=False)
-    completed_at = models.DateTimeField(null=True, blank=True)
-    completed_revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    video_watch_percentage = models.FloatField(default=0)
-    last_position_seconds = models.FloatField(default=0)
-    completion_threshold = models.FloatField(default=90)
-    started_at = models.DateTimeField(null=True, blank=True)
-    last_accessed = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name_plural = "user progress"
-        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="one_progress_row_per_user_and_lesson")]
-        indexes = [models.Index(fields=["user", "completed"])]
-
-    def __str__(self):
-        return f"{self.user} – {self.lesson}: {self.get_status_display()}"

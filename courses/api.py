@@ -1,0 +1,154 @@
+"""The learner's JSON API: lesson progress, lesson completion and favourite courses.
+
+Every answer is JSON, errors included: 401 for anonymous callers (never a login redirect), 403
+when the caller may not use the lesson or course, 404 for unknown ids, 405 for anything but POST,
+400 naming the field that is wrong. CSRF is enforced as for any form. A caller only ever reads
+or writes their own rows: the user always comes from the session, never from the request body.
+"""
+
+import json
+import math
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.views.decorators.cache import never_cache
+
+from access.services import course_is_visible_to
+
+from .models import CoursePage, LessonPage
+from .services import ProgressError, complete_lesson, may_track_progress, record_progress, toggle_favorite
+
+
+class BadRequest(ValueError):
+    """A request the API cannot use; names the field when one is to blame."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def error(status, message, **extra):
+    return JsonResponse({"success": False, "error": message, **extra}, status=status)
+
+
+def json_api(view):
+    """POST only, logged in, JSON errors for every way a call can fail."""
+
+    @never_cache
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "POST":
+            response = error(405, "Use POST.")
+            response["Allow"] = "POST"
+            return response
+        if not request.user.is_authenticated:
+            return error(401, "Log in first.")
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as problem:
+            return error(400, str(problem), field=problem.field)
+        except Http404:
+            return error(404, "Not found.")
+        except PermissionDenied as denied:
+            return error(403, str(denied) or "You do not have access to this.")
+
+    return wrapper
+
+
+def json_body(request):
+    try:
+        # NaN and Infinity parse as floats here so that the field check below can name the field.
+        data = json.loads(request.body or b"", parse_constant=float)
+    except (ValueError, UnicodeDecodeError) as problem:
+        raise BadRequest("The request body must be JSON.") from problem
+    if not isinstance(data, dict):
+        raise BadRequest("The request body must be a JSON object.")
+    return data
+
+
+def number_field(data, name, *, maximum=None, maximum_label=""):
+    if name not in data:
+        raise BadRequest(f"{name} is required.", field=name)
+    value = data[name]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise BadRequest(f"{name} must be a number, not {type(value).__name__}.", field=name)
+    if not math.isfinite(value):
+        raise BadRequest(f"{name} must be a finite number.", field=name)
+    if value < 0:
+        raise BadRequest(f"{name} must be 0 or more.", field=name)
+    if maximum is not None and value > maximum:
+        raise BadRequest(f"{name} must be at most {maximum_label or maximum}.", field=name)
+    return float(value)
+
+
+def lesson_for(request, lesson_id):
+    """The live lesson, 404 if it does not exist for this caller, 403 if they may not use it."""
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None or lesson.course is None or not course_is_visible_to(request.user, lesson.course):
+        raise Http404
+    if not may_track_progress(request.user, lesson):
+        raise PermissionDenied("You do not have access to this lesson.")
+    return lesson
+
+
+@json_api
+def lesson_progress(request, lesson_id):
+    lesson = lesson_for(request, lesson_id)
+    data = json_body(request)
+    watch_percentage = number_field(data, "watch_percentage", maximum=100)
+    length = lesson.video_length_seconds()
+    timestamp = number_field(
+        data, "timestamp", maximum=length, maximum_label=f"the video's length ({length} seconds)" if length else ""
+    )
+    try:
+        progress, note = record_progress(
+            user=request.user, lesson=lesson, watch_percentage=watch_percentage, timestamp=timestamp
+        )
+    except ProgressError as problem:
+        raise PermissionDenied(str(problem)) from problem
+    return JsonResponse(
+        {
+            "success": True,
+            "watch_percentage": progress.video_watch_percentage,
+            "timestamp": progress.last_position_seconds,
+            "status": progress.status,
+            "completed": progress.completed,
+            "message": note,
+        }
+    )
+
+
+@json_api
+def lesson_complete(request, lesson_id):
+    lesson = lesson_for(request, lesson_id)
+    try:
+        complete_lesson(user=request.user, lesson=lesson)
+    except ProgressError as problem:
+        return error(409, str(problem))
+    _previous, next_lesson = lesson.neighbours()
+    return JsonResponse(
+        {
+            "success": True,
+            "completed": True,
+            "next_lesson_url": next_lesson.url if next_lesson else None,
+            "course_url": lesson.course.url,
+        }
+    )
+
+
+@json_api
+def course_favorite(request, course_id):
+    course = CoursePage.objects.live().filter(pk=course_id).first()
+    if course is None or not course_is_visible_to(request.user, course):
+        raise Http404
+    return JsonResponse({"success": True, "favorite": toggle_favorite(user=request.user, course=course)})
+
+
+def csrf_failure(request, reason=""):
+    """CSRF failures answer the API's callers in JSON and everyone else with Django's page."""
+    from django.views.csrf import csrf_failure as django_csrf_failure
+
+    if request.path.startswith("/api/"):
+        return error(403, "The CSRF token is missing or wrong. Reload the page and try again.")
+    return django_csrf_failure(request, reason=reason)
