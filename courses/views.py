@@ -3,18 +3,22 @@
 import mimetypes
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
 
 from access.services import course_is_visible_to, lesson_view
+from quizzes.services import TROPHY_TIERS
 
 from . import search as site_search
-from .models import LessonPage
+from . import selectors
+from .models import CourseIndexPage, CoursePage, LessonPage
 from .services import ProgressError, complete_lesson
 
 RESULTS_PER_PAGE = 10
@@ -66,3 +70,84 @@ def complete_lesson_view(request, lesson):
     _previous, next_lesson = lesson.neighbours()
     messages.success(request, f"“{lesson.title}” is complete.")
     return redirect(next_lesson.url if next_lesson else lesson.course.url if lesson.course else lesson.url)
+
+
+@login_required
+def dashboard(request):
+    """/my-dashboard/: the student's numbers, their courses and what they could unlock next."""
+    from access.selectors import catalog_groups
+    from access.services import visible_courses
+    from quizzes.models import Certificate
+
+    sort = request.GET.get("sort") if request.GET.get("sort") in selectors.SORTS else "recent"
+    favorites_only = request.GET.get("favorites") == "1"
+    summaries = selectors.learner_courses(request.user, sort=sort)
+    shown = [summary for summary in summaries if summary.favorite or not favorites_only]
+    catalog = CourseIndexPage.objects.live().first()
+    available = []
+    if catalog:
+        courses = list(
+            visible_courses(request.user, CoursePage.objects.child_of(catalog))
+            .select_related("thumbnail")
+            .order_by("path")
+        )
+        available = catalog_groups(request.user, courses).available
+    return render_private(
+        request,
+        "courses/dashboard.html",
+        {
+            "stats": selectors.dashboard_stats(
+                summaries, Certificate.objects.valid().filter(user=request.user).count()
+            ),
+            "summaries": shown,
+            "sort": sort,
+            "sorts": selectors.SORTS,
+            "favorites_only": favorites_only,
+            "available": available,
+        },
+    )
+
+
+@login_required
+def course_progress(request, slug):
+    """/my-dashboard/course/<slug>/: lesson by lesson, with quiz results, notes and the next lesson."""
+    from access.services import has_course_access
+
+    course = CoursePage.objects.live().filter(slug=slug).first()
+    if course is None or not has_course_access(request.user, course)[0]:
+        raise Http404("You are not enrolled in this course.")
+    groups, next_lesson = selectors.course_progress(request.user, course)
+    rows = [row for group in groups for row in group.rows]
+    return render_private(
+        request,
+        "courses/course_progress.html",
+        {
+            "course": course,
+            "groups": groups,
+            "next_lesson": next_lesson,
+            "done": sum(1 for row in rows if row.completed),
+            "total": len(rows),
+            "notes": [row for row in rows if row.note],
+        },
+    )
+
+
+@login_required
+def certifications(request):
+    """/my-certifications/: certificates with their verification links, and the trophy shelf."""
+    from quizzes.models import Certificate
+    from quizzes.services import trophy_shelf
+
+    certificates = list(Certificate.objects.filter(user=request.user).select_related("course"))
+    valid = [certificate for certificate in certificates if certificate.is_valid]
+    return render_private(
+        request,
+        "courses/certifications.html",
+        {"certificates": certificates, "shelf": trophy_shelf(len(valid)), "tiers": TROPHY_TIERS},
+    )
+
+
+def render_private(request, template, context):
+    response = TemplateResponse(request, template, context)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
