@@ -57,9 +57,15 @@ def json_api(view):
 
 
 def json_body(request):
+    # navigator.sendBeacon cannot set the CSRF header, so the player's last report of a page sends a
+    # form with Django's csrfmiddlewaretoken field and the same JSON in a "payload" field.
+    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        raw = request.POST.get("payload", "")
+    else:
+        raw = request.body or b""
     try:
         # NaN and Infinity parse as floats here so that the field check below can name the field.
-        data = json.loads(request.body or b"", parse_constant=float)
+        data = json.loads(raw, parse_constant=float)
     except (ValueError, UnicodeDecodeError) as problem:
         raise BadRequest("The request body must be JSON.") from problem
     if not isinstance(data, dict):

@@ -18,8 +18,8 @@ from quizzes.services import TROPHY_TIERS
 
 from . import search as site_search
 from . import selectors
-from .models import CourseIndexPage, CoursePage, LessonPage
-from .services import ProgressError, complete_lesson
+from .models import CourseIndexPage, CoursePage, LessonPage, ResourceDownload
+from .services import ProgressError, complete_lesson, save_note
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -50,10 +50,28 @@ def lesson_resource(request, lesson_id, document_id):
         if not request.user.is_authenticated:
             return redirect_to_login(lesson.url)
         raise PermissionDenied("This file is for students with access to the course.")
+    ResourceDownload.objects.create(
+        user=request.user if request.user.is_authenticated else None, lesson=lesson, document=document
+    )
     content_type = mimetypes.guess_type(document.filename)[0] or "application/octet-stream"
     return FileResponse(
         document.file.open("rb"), as_attachment=True, filename=document.filename, content_type=content_type
     )
+
+
+def save_note_view(request, lesson):
+    """The lesson page's private notes box."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(lesson.url)
+    try:
+        note = save_note(user=request.user, lesson=lesson, text=request.POST.get("text", ""))
+    except ProgressError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Note saved." if note else "Note deleted.")
+    return redirect(lesson.url + "#notes")
 
 
 def complete_lesson_view(request, lesson):

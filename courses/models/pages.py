@@ -585,27 +585,49 @@ class LessonPage(RoutablePageMixin, LearningPage):
         return found.get(previous_id), found.get(next_id)
 
     def get_context(self, request, *args, viewer_tier=Audience.GUEST, unlocks_at=None, **kwargs):
+        from access.services import module_unlock_dates
+
         context = super().get_context(request, *args, **kwargs)
         context["viewer_tier"] = Audience(viewer_tier)
         context["unlocks_at"] = unlocks_at
         context["course"] = self.course
         context["module"] = self.module
-        context["previous_lesson"], context["next_lesson"] = self.neighbours()
-        if self.is_open_to(viewer_tier):
-            context.update(self.learner_context(request.user))
+        # One read of the course's outline gives the sidebar and previous/next.
+        modules = self.course.outline() if self.course else []
+        ordered = [lesson for module in modules for lesson in module.lessons]
+        position = next((index for index, lesson in enumerate(ordered) if lesson.pk == self.pk), None)
+        context["previous_lesson"] = ordered[position - 1] if position else None
+        context["next_lesson"] = ordered[position + 1] if position is not None and position + 1 < len(ordered) else None
+        unlock_dates = module_unlock_dates(request.user, self.course, modules) if self.course else {}
+        for module in modules:
+            module.unlocks_at = unlock_dates.get(module.pk)
+        context["outline"] = modules
+        context.update(self.learner_context(request.user, ordered, open_to_viewer=self.is_open_to(viewer_tier)))
         return context
 
-    def learner_context(self, user):
-        """The viewer's own state on this lesson: its live quiz, whether they passed it, their progress."""
+    def learner_context(self, user, course_lessons, *, open_to_viewer):
+        """The viewer's own state: ticks for the outline and, when they may open the lesson, its live
+        quiz, whether they passed it, their progress and their private note."""
         from quizzes.services import has_passed
 
-        from .learners import UserProgress
+        from .learners import LessonNote, UserProgress
 
-        quiz = self.quiz if self.quiz_id and self.quiz.live else None
-        context = {"quiz": quiz, "quiz_passed": False, "progress": None}
+        context = {"quiz": None, "quiz_passed": False, "progress": None, "note": None, "completed_ids": set()}
         if user.is_authenticated:
-            context["progress"] = UserProgress.objects.filter(user=user, lesson=self).first()
-            context["quiz_passed"] = bool(quiz) and has_passed(user, quiz)
+            rows = {
+                row.lesson_id: row
+                for row in UserProgress.objects.filter(
+                    user=user, lesson_id__in=[lesson.pk for lesson in course_lessons]
+                )
+            }
+            context["completed_ids"] = {lesson_id for lesson_id, row in rows.items() if row.completed}
+            context["progress"] = rows.get(self.pk)
+        if not open_to_viewer:
+            return context
+        context["quiz"] = self.quiz if self.quiz_id and self.quiz.live else None
+        if user.is_authenticated:
+            context["quiz_passed"] = bool(context["quiz"]) and has_passed(user, context["quiz"])
+            context["note"] = LessonNote.objects.filter(user=user, lesson=self).first()
         return context
 
     def render_for(self, request, tier, unlocks_at=None):
@@ -642,6 +664,12 @@ class LessonPage(RoutablePageMixin, LearningPage):
         from quizzes.views import lesson_quiz_result
 
         return lesson_quiz_result(request, self, number)
+
+    @path("notes/", name="notes")
+    def notes_route(self, request):
+        from ..views import save_note_view
+
+        return save_note_view(request, self)
 
     @path("complete/", name="complete")
     def complete_route(self, request):

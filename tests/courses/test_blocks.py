@@ -111,17 +111,26 @@ def test_video_block_with_a_bad_url_is_an_editor_error_on_the_url_field():
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("https://vimeo.com/76979871", '<iframe src="https://player.vimeo.com/video/76979871"'),
-        ("https://youtu.be/M7lc1UVf-VE", '<iframe src="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"'),
+        (
+            "https://vimeo.com/76979871",
+            '<iframe data-video-provider="vimeo" src="https://player.vimeo.com/video/76979871"',
+        ),
+        (
+            "https://youtu.be/M7lc1UVf-VE",
+            '<iframe data-video-provider="youtube" src="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?enablejsapi=1"',
+        ),
         (
             "https://drive.google.com/file/d/1AbCdEfGhIjKlMnOp/view",
             'src="https://drive.google.com/file/d/1AbCdEfGhIjKlMnOp/preview"',
         ),
         (
             "https://res.cloudinary.com/demo/video/upload/intro.mp4",
-            '<video controls preload="metadata" src="https://res.cloudinary.com',
+            '<video data-video-provider="cloudinary" controls preload="metadata" src="https://res.cloudinary.com',
         ),
-        ("https://cdn.example.com/a.mp4", '<video controls preload="metadata" src="https://cdn.example.com/a.mp4"'),
+        (
+            "https://cdn.example.com/a.mp4",
+            '<video data-video-provider="mp4" controls preload="metadata" src="https://cdn.example.com/a.mp4"',
+        ),
     ],
 )
 def test_video_block_renders_the_right_player(url, expected):

@@ -156,3 +156,43 @@ def test_certifications_page_lists_certificates_and_trophies(client, student):
     html = response.content.decode()
     assert response.context["shelf"].earned == ["Bronze", "Silver"]
     assert "2 of 3 certificates towards Gold." in html and "/pdf/" in html
+
+
+def test_lesson_page_outline_ticks_completed_lessons_and_marks_the_current_one(client, student):
+    _course, [first, second, _third] = enrolled_course(student, "Outlined")
+    complete(student, first)
+    html = client.get(second.url).content.decode()
+    assert '<span class="tick" aria-label="Completed">✓</span>' in html
+    assert 'aria-current="page"' in html and f'href="{first.url}"' in html
+
+
+def test_a_student_keeps_a_private_note_on_a_lesson(client, student):
+    _course, [lesson, *_rest] = enrolled_course(student, "Noted")
+    client.post(lesson.url + "notes/", {"text": "Edges first."})
+    assert LessonNote.objects.get(user=student, lesson=lesson).text == "Edges first."
+    assert "Edges first." in client.get(lesson.url).content.decode()
+    client.force_login(UserFactory())
+    assert "Edges first." not in client.get(lesson.url).content.decode()
+
+
+def test_an_empty_note_deletes_the_note(client, student):
+    _course, [lesson, *_rest] = enrolled_course(student, "Noted")
+    client.post(lesson.url + "notes/", {"text": "Temporary."})
+    client.post(lesson.url + "notes/", {"text": "   "})
+    assert not LessonNote.objects.exists()
+
+
+def test_a_note_too_long_is_refused_and_the_old_one_kept(client, student):
+    _course, [lesson, *_rest] = enrolled_course(student, "Noted")
+    client.post(lesson.url + "notes/", {"text": "Keep me."})
+    response = client.post(lesson.url + "notes/", {"text": "x" * 10_001}, follow=True)
+    assert "at most 10000 characters" in response.content.decode()
+    assert LessonNote.objects.get().text == "Keep me."
+
+
+def test_lesson_page_carries_what_the_player_needs_to_resume(client, student):
+    _course, [lesson, *_rest] = enrolled_course(student, "Resumable")
+    UserProgress.objects.create(user=student, lesson=lesson, last_position_seconds=130.4, video_watch_percentage=40)
+    html = client.get(lesson.url).content.decode()
+    assert f'data-progress-url="/api/lessons/{lesson.pk}/progress/"' in html
+    assert 'data-resume="130"' in html and 'data-watched="40"' in html and "js/player.js" in html

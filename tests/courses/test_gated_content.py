@@ -397,3 +397,13 @@ def test_lesson_pages_are_never_stored_in_shared_caches(viewers, course_with_les
     response = viewers("enrolled").get(lessons["open"].url)
     assert "private" in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
+
+
+def test_each_download_is_counted(viewers, enrolled_resource):
+    from courses.models import ResourceDownload
+
+    lesson, document = enrolled_resource
+    client = viewers("enrolled")
+    for _ in range(2):
+        b"".join(client.get(reverse("lesson_resource", args=[lesson.pk, document.pk])).streaming_content)
+    assert ResourceDownload.objects.filter(lesson=lesson, document=document).count() == 2

@@ -205,3 +205,14 @@ def test_a_private_course_cannot_be_favorited_without_access(client):
     course, _m, _l = course_tree(visibility="private")
     client.force_login(UserFactory())
     assert post(client, f"/api/courses/{course.pk}/favorite/").status_code == 404
+
+
+def test_a_beacon_form_with_the_csrf_token_records_progress(student, lessons):
+    _course, [lesson, *_rest] = lessons
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(student)
+    client.get(lesson.url)  # sets the CSRF cookie, as the lesson page does
+    token = client.cookies["csrftoken"].value
+    payload = json.dumps({"watch_percentage": 42, "timestamp": 99})
+    response = client.post(progress_url(lesson), {"csrfmiddlewaretoken": token, "payload": payload})
+    assert response.status_code == 200 and response.json()["watch_percentage"] == 42
