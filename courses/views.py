@@ -19,7 +19,7 @@ from quizzes.services import TROPHY_TIERS
 from . import search as site_search
 from . import selectors
 from .models import CourseIndexPage, CoursePage, LessonPage, ResourceDownload
-from .services import ProgressError, complete_lesson, save_note
+from .services import ProgressError, complete_lesson, save_note, save_review
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -72,6 +72,25 @@ def save_note_view(request, lesson):
     else:
         messages.success(request, "Note saved." if note else "Note deleted.")
     return redirect(lesson.url + "#notes")
+
+
+def save_review_view(request, course):
+    """The course page's review form: one review per student, editable."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.url)
+    try:
+        rating = int(request.POST.get("rating", ""))
+    except ValueError:
+        rating = None
+    try:
+        save_review(user=request.user, course=course, rating=rating, text=request.POST.get("text", ""))
+    except ProgressError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Thank you: your review is saved.")
+    return redirect(course.url + "#reviews")
 
 
 def complete_lesson_view(request, lesson):

@@ -2,10 +2,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import ReferenceIndex
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Category, LessonPage
+from learning_site.permissions import ReadOnlyPolicy
+
+from .models import Category, CourseReview, LessonPage
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -17,14 +21,33 @@ class CategoryViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class CourseReviewViewSet(ModelViewSet):
+    """Students write reviews; admins may only hide or show them."""
+
+    model = CourseReview
+    name = "reviews"
+    icon = "pick"
+    menu_label = "Reviews"
+    add_to_admin_menu = False
+    search_backend_name = None
+    list_display = ["course", "user", "rating", "text", "is_hidden", "updated_at"]
+    list_filter = ["is_hidden", "rating", "course"]
+    search_fields = ["text", "user__username", "user__email", "course__title"]
+    form_fields = ["is_hidden"]
+
+    def get_queryset(self, request):
+        return CourseReview.objects.select_related("course", "user")
+
+
 class LearningViewSetGroup(ViewSetGroup):
     menu_label = "Learning"
     menu_icon = "folder-open-1"
     menu_order = 200
-    items = [CategoryViewSet]
+    items = [CategoryViewSet, CourseReviewViewSet]
 
 
 hooks.register("register_admin_viewset", LearningViewSetGroup)
+register_permission_policy(CourseReview, ReadOnlyPolicy(CourseReview, writable={"change"}))
 
 
 @hooks.register("before_serve_document")

@@ -116,22 +116,84 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     max_count = 1
 
+    SORTS = {
+        "": "Recommended",
+        "title": "Title",
+        "newest": "Newest",
+        "rating": "Best rated",
+        "shortest": "Shortest",
+    }
+
     def get_context(self, request, *args, **kwargs):
         from access.selectors import catalog_groups
         from access.services import visible_courses
 
+        from ..search import search_courses
+        from ..selectors import learner_courses, review_summaries
+        from .learners import FavoriteCourse
+
         context = super().get_context(request, *args, **kwargs)
-        courses = list(
-            visible_courses(request.user, CoursePage.objects.child_of(self))
-            .select_related("category", "thumbnail")
-            .order_by("path")
-        )
+        user, query = request.user, request.GET
+        courses = visible_courses(user, CoursePage.objects.child_of(self))
+        filters = {
+            "q": query.get("q", "").strip()[:200],
+            "category": query.get("category", ""),
+            "level": query.get("level", ""),
+            "tag": query.get("tag", ""),
+            "price": query.get("price", ""),
+            "sort": query.get("sort", "") if query.get("sort", "") in self.SORTS else "",
+            "favorites": query.get("favorites") == "1" and user.is_authenticated,
+        }
+        if filters["q"]:
+            courses = courses.filter(pk__in=[course.pk for course in search_courses(user, filters["q"])])
+        if filters["category"]:
+            courses = courses.filter(category__slug=filters["category"])
+        if filters["level"]:
+            courses = courses.filter(level=filters["level"])
+        if filters["tag"]:
+            courses = courses.filter(tagged_items__tag__slug=filters["tag"])
+        if filters["price"] in {"free", "paid"}:
+            courses = courses.filter(price=0) if filters["price"] == "free" else courses.filter(price__gt=0)
+        favorites = set()
+        if user.is_authenticated:
+            favorites = set(FavoriteCourse.objects.filter(user=user).values_list("course_id", flat=True))
+            if filters["favorites"]:
+                courses = courses.filter(pk__in=favorites)
+        courses = list(courses.select_related("category", "thumbnail").distinct().order_by("path"))
         totals = CoursePage.lesson_totals(courses)
+        ratings = review_summaries([course.pk for course in courses])
         for course in courses:
             course.lesson_count, course.total_minutes = totals.get(course.path, (0, 0))
-        context["courses"] = courses
-        context["groups"] = catalog_groups(request.user, courses)
+            course.rating_average, course.rating_count = ratings.get(course.pk, (None, 0))
+            course.is_favorite = course.pk in favorites
+        context["courses"] = self.sorted_courses(courses, filters["sort"])
+        context["groups"] = catalog_groups(user, context["courses"])
+        context["filters"] = filters
+        context["filtering"] = any(value for key, value in filters.items() if key != "sort")
+        context["sorts"] = self.SORTS
+        context["categories"] = Category.objects.filter(is_active=True)
+        context["levels"] = CoursePage.Level.choices
+        context["tags"] = self.course_tags()
+        if user.is_authenticated and not context["filtering"]:
+            recent = [summary for summary in learner_courses(user) if summary.action == "continue"]
+            context["continue_learning"] = recent[0] if recent else None
         return context
+
+    def sorted_courses(self, courses, sort):
+        if sort == "title":
+            return sorted(courses, key=lambda course: course.title.lower())
+        if sort == "newest":
+            return sorted(courses, key=lambda course: course.first_published_at, reverse=True)
+        if sort == "rating":
+            return sorted(courses, key=lambda course: (-(course.rating_average or 0), -course.rating_count))
+        if sort == "shortest":
+            return sorted(courses, key=lambda course: course.total_minutes)
+        return courses
+
+    def course_tags(self):
+        from taggit.models import Tag
+
+        return Tag.objects.filter(courses_coursetag_items__isnull=False).distinct().order_by("name")
 
 
 class CourseTag(TaggedItemBase):
@@ -384,9 +446,25 @@ class CoursePage(RoutablePageMixin, LearningPage):
         context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
         context["has_access"] = has_course_access(request.user, self)[0]
         context["exam"] = self.final_exam if self.final_exam_id and self.final_exam.live else None
+        context.update(self.review_context(request.user))
         if not context["has_access"] and self.enrollment_method == self.EnrollmentMethod.OPEN:
             context["enrollment_blocked"] = enrollment_block_reason(request.user, self)
         return context
+
+    def review_context(self, user):
+        from ..selectors import review_summaries
+        from ..services import may_review
+        from .learners import CourseReview
+
+        average, count = review_summaries([self.pk]).get(self.pk, (None, 0))
+        visible = CourseReview.objects.filter(course=self, is_hidden=False).select_related("user")
+        return {
+            "rating_average": average,
+            "rating_count": count,
+            "reviews": visible[:10],
+            "my_review": CourseReview.objects.filter(course=self, user=user).first() if user.is_authenticated else None,
+            "may_review": may_review(user, self),
+        }
 
     def serve(self, request, *args, **kwargs):
         # RoutablePageMixin dispatches every route (the course page too) from here, so the
@@ -409,6 +487,12 @@ class CoursePage(RoutablePageMixin, LearningPage):
         from quizzes.views import course_exam_result
 
         return course_exam_result(request, self, number)
+
+    @path("review/", name="review")
+    def review_route(self, request):
+        from ..views import save_review_view
+
+        return save_review_view(request, self)
 
     @path("enroll/", name="enroll")
     def enroll_view(self, request):
