@@ -1,4 +1,4 @@
-"""The learner's JSON API: lesson progress, lesson completion and favourite courses.
+"""The learner's JSON API: lesson progress, lesson completion, favourite courses, the lesson assistant.
 
 Every answer is JSON, errors included: 401 for anonymous callers (never a login redirect), 403
 when the caller may not use the lesson or course, 404 for unknown ids, 405 for anything but POST,
@@ -149,6 +149,27 @@ def course_favorite(request, course_id):
     if course is None or not course_is_visible_to(request.user, course):
         raise Http404
     return JsonResponse({"success": True, "favorite": toggle_favorite(user=request.user, course=course)})
+
+
+@json_api
+def chatbot(request):
+    """The lesson assistant: {"lesson_id", "action", "message"} in, {"success", "reply"} out."""
+    from .assistant import AssistantError, ask
+
+    data = json_body(request)
+    lesson_id = data.get("lesson_id")
+    if isinstance(lesson_id, bool) or not isinstance(lesson_id, int):
+        raise BadRequest("lesson_id must be a whole number.", field="lesson_id")
+    message = data.get("message", "")
+    if not isinstance(message, str):
+        raise BadRequest("message must be text.", field="message")
+    lesson = lesson_for(request, lesson_id)
+    try:
+        reply = ask(user=request.user, lesson=lesson, action=data.get("action"), message=message)
+    except AssistantError as problem:
+        extra = {"field": problem.field} if problem.field else {}
+        return error(problem.status, str(problem), **extra)
+    return JsonResponse({"success": True, "reply": reply})
 
 
 def csrf_failure(request, reason=""):

@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/lessons/<int:lesson_id>/progress/", course_api.lesson_progress, name="api_lesson_progress"),
     path("api/lessons/<int:lesson_id>/complete/", course_api.lesson_complete, name="api_lesson_complete"),
     path("api/courses/<int:course_id>/favorite/", course_api.course_favorite, name="api_course_favorite"),
+    path("api/chatbot/", course_api.chatbot, name="api_chatbot"),
     path("my-dashboard/", course_views.dashboard, name="dashboard"),
     path("my-dashboard/course/<slug:slug>/", course_views.course_progress, name="course_progress"),
     path("my-certifications/", course_views.certifications, name="certifications"),

@@ -153,3 +153,8 @@ OPENAI_API_KEY = os.environ.get("OPENAI_API_KEY", "")
 OPENAI_MODEL = os.environ.get("OPENAI_MODEL", "gpt-4o-mini")
 OPENAI_BASE_URL = os.environ.get("OPENAI_BASE_URL", "")
 OPENAI_TIMEOUT_SECONDS = float(os.environ.get("OPENAI_TIMEOUT_SECONDS", "60"))
+# The lesson assistant: at most this many requests per user in this many seconds.
+ASSISTANT_RATE_LIMIT = (
+    int(os.environ.get("ASSISTANT_RATE_LIMIT_REQUESTS", "20")),
+    int(os.environ.get("ASSISTANT_RATE_LIMIT_SECONDS", "600")),
+)
