@@ -9,7 +9,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from access.models import AccessEvent, Bundle, CohortMember, CourseAccess, LearningPathCourse
 from access.services import has_course_access
-from courses.models import CoursePage, LessonPage, ModulePage
+from courses.models import CoursePage, CourseReview, LessonPage, ModulePage, UserProgress
 from quizzes.models import Quiz
 
 # Every test here reads the one demo site the module builds (see conftest.demo_site).
@@ -30,6 +30,8 @@ def snapshot():
         "documents": get_document_model().objects.count(),
         "images": get_image_model().objects.count(),
         "quizzes": Quiz.objects.count(),
+        "progress": UserProgress.objects.count(),
+        "reviews": CourseReview.objects.count(),
         "passwords": sorted(get_user_model().objects.values_list("password", flat=True)),
     }
 
@@ -72,3 +74,11 @@ def test_demo_has_quizzes_on_lessons_of_both_courses_and_an_exam():
     assert software_testing.final_exam.live and software_testing.final_exam.question_count == 10
     with_quizzes = {lesson.course.slug for lesson in LessonPage.objects.filter(quiz__isnull=False)}
     assert with_quizzes == {"software-testing-ai", "virtual-rockstar"}
+
+
+def test_demo_student_has_progress_so_the_dashboard_looks_alive(client):
+    client.force_login(get_user_model().objects.get(username="student"))
+    response = client.get("/my-dashboard/")
+    stats = response.context["stats"]
+    assert stats.lessons_done == 3 and stats.enrolled == 2
+    assert {summary.action for summary in response.context["summaries"]} == {"continue"}

@@ -1,5 +1,6 @@
 """Build the demo site from the files in demo_content/: pages, two courses, four users."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import yaml
@@ -8,12 +9,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from access.models import Bundle, Cohort, CourseAccess, LearningPath, LearningPathCourse
 from access.services import grant_course_access, has_course_access, join_cohort
 from courses.course_files import CourseFileError, import_course, read_course_file
-from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    CourseReview,
+    FavoriteCourse,
+    LessonNote,
+    LessonPage,
+    UserProgress,
+)
 from home.models import HomePage
 from quizzes.importers import parse_gift
 from quizzes.models import Quiz
@@ -57,6 +67,7 @@ class Command(BaseCommand):
         users = {user["username"]: self.user(user) for user in site_data["users"]}
         self.access_sources(site_data, users)
         self.quizzes(site_data.get("quizzes", []))
+        self.activity(site_data.get("activity", []), users)
         for grant in site_data["access"]:
             student = users[grant["user"]]
             course = CoursePage.objects.get(slug=grant["course"])
@@ -142,6 +153,44 @@ class Command(BaseCommand):
             if getattr(target, f"{field}_id") != quiz.pk:
                 setattr(target, field, quiz)
                 target.save_revision().publish()
+
+    def activity(self, activities, users):
+        """The demo student's progress, favourites, notes and reviews; only what is missing is made."""
+        now = timezone.now()
+        for data in activities:
+            user, course = users[data["user"]], CoursePage.objects.get(slug=data["course"])
+            lessons = {lesson.slug: lesson for lesson in LessonPage.objects.live().descendant_of(course)}
+            for position, slug in enumerate(data.get("completed", [])):
+                lesson = lessons[slug]
+                UserProgress.objects.get_or_create(
+                    user=user,
+                    lesson=lesson,
+                    defaults={
+                        "status": UserProgress.Status.COMPLETED,
+                        "completed": True,
+                        "completed_at": now - timedelta(days=7 - position),
+                        "completed_revision_id": lesson.live_revision_id,
+                        "video_watch_percentage": 100,
+                        "started_at": now - timedelta(days=8 - position),
+                    },
+                )
+            for slug, percent in data.get("in_progress", {}).items():
+                UserProgress.objects.get_or_create(
+                    user=user,
+                    lesson=lessons[slug],
+                    defaults={
+                        "status": UserProgress.Status.IN_PROGRESS,
+                        "video_watch_percentage": percent,
+                        "last_position_seconds": percent * 6,
+                        "started_at": now - timedelta(days=1),
+                    },
+                )
+            if data.get("favorite"):
+                FavoriteCourse.objects.get_or_create(user=user, course=course)
+            for slug, text in data.get("notes", {}).items():
+                LessonNote.objects.get_or_create(user=user, lesson=lessons[slug], defaults={"text": text})
+            if data.get("review"):
+                CourseReview.objects.get_or_create(user=user, course=course, defaults=data["review"])
 
     def home_page(self, data):
         home = HomePage.objects.first()
