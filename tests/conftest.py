@@ -47,3 +47,24 @@ def demo_site(django_db_setup, django_db_blocker):
         call_command("seed_demo", force=True, stdout=io.StringIO())
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def fake_openai(settings):
+    """Start a fake OpenAI server answering with `respond(path, headers, body)` and point the site at it
+    (one-second timeout). Returns the server, whose `requests` list what the real client sent."""
+    from tests.fake_servers import FakeServer
+
+    servers = []
+
+    def start(respond):
+        server = FakeServer(respond).__enter__()
+        servers.append(server)
+        settings.OPENAI_API_KEY = "test-key"
+        settings.OPENAI_BASE_URL = server.url + "/v1"
+        settings.OPENAI_TIMEOUT_SECONDS = 1
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)

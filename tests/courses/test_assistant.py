@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 from access.factories import UserFactory
 from courses.factories import course_tree
-from tests.fake_servers import FakeServer
+from tests.fake_servers import chat_completion
 
 pytestmark = pytest.mark.django_db
 
@@ -15,16 +15,6 @@ BODY = [
     {"type": "text", "value": {"audience": "guest", "text": "<p>Open words about boundaries.</p>"}},
     {"type": "text", "value": {"audience": "enrolled", "text": "<p>Secret enrolled capybara notes.</p>"}},
 ]
-
-
-def completion(text):
-    return {
-        "id": "chatcmpl-test",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "test-model",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-    }
 
 
 @pytest.fixture(autouse=True)
@@ -42,30 +32,13 @@ def lesson():
     return lesson
 
 
-@pytest.fixture
-def ai_server(settings):
-    servers = []
-
-    def start(respond):
-        server = FakeServer(respond).__enter__()
-        servers.append(server)
-        settings.OPENAI_API_KEY = "test-key"
-        settings.OPENAI_BASE_URL = server.url + "/v1"
-        settings.OPENAI_TIMEOUT_SECONDS = 1
-        return server
-
-    yield start
-    for server in servers:
-        server.__exit__(None, None, None)
-
-
 def ask(client, lesson, action="summarise", message=""):
     payload = {"lesson_id": lesson.pk, "action": action, "message": message}
     return client.post("/api/chatbot/", json.dumps(payload), content_type="application/json")
 
 
-def test_the_assistant_answers_from_the_lesson(client, ai_server, lesson):
-    server = ai_server(lambda path, headers, body: (200, completion("Five bullet points.")))
+def test_the_assistant_answers_from_the_lesson(client, fake_openai, lesson):
+    server = fake_openai(lambda path, headers, body: (200, chat_completion("Five bullet points.")))
     client.force_login(UserFactory())
     response = ask(client, lesson)
     assert response.json() == {"success": True, "reply": "Five bullet points."}
@@ -74,16 +47,16 @@ def test_the_assistant_answers_from_the_lesson(client, ai_server, lesson):
     assert "Open words about boundaries." in prompt and "Summarise this lesson" in prompt
 
 
-def test_the_prompt_never_holds_text_the_student_may_not_read(client, ai_server, lesson):
-    server = ai_server(lambda path, headers, body: (200, completion("Answer.")))
+def test_the_prompt_never_holds_text_the_student_may_not_read(client, fake_openai, lesson):
+    server = fake_openai(lambda path, headers, body: (200, chat_completion("Answer.")))
     client.force_login(UserFactory())  # registered, not enrolled
     ask(client, lesson, action="free_form", message="Tell me everything.")
     prompt = server.requests[0][2]["messages"][1]["content"]
     assert "capybara" not in prompt and "Tell me everything." in prompt
 
 
-def test_an_enrolled_student_s_prompt_has_the_enrolled_text(client, ai_server, lesson, make_student):
-    server = ai_server(lambda path, headers, body: (200, completion("Answer.")))
+def test_an_enrolled_student_s_prompt_has_the_enrolled_text(client, fake_openai, lesson, make_student):
+    server = fake_openai(lambda path, headers, body: (200, chat_completion("Answer.")))
     client.force_login(make_student(lesson.course))
     ask(client, lesson)
     assert "capybara" in server.requests[0][2]["messages"][1]["content"]
@@ -92,14 +65,14 @@ def test_an_enrolled_student_s_prompt_has_the_enrolled_text(client, ai_server, l
 @pytest.mark.parametrize(
     ("respond", "message"),
     [
-        (lambda p, h, b: (200, completion("late"), 3), "did not answer in time"),
+        (lambda p, h, b: (200, chat_completion("late"), 3), "did not answer in time"),
         (lambda p, h, b: (429, {"error": {"message": "slow down"}}), "busy right now"),
         (lambda p, h, b: (500, {"error": {"message": "boom"}}), "answered with an error"),
     ],
     ids=["timeout", "rate-limit", "server-error"],
 )
-def test_ai_failures_get_a_friendly_message(client, ai_server, lesson, respond, message):
-    ai_server(respond)
+def test_ai_failures_get_a_friendly_message(client, fake_openai, lesson, respond, message):
+    fake_openai(respond)
     client.force_login(UserFactory())
     response = ask(client, lesson)
     assert response.status_code == 503 and message in response.json()["error"]
@@ -113,9 +86,9 @@ def test_without_a_key_the_assistant_says_it_is_off(client, settings, lesson):
     assert response.json()["error"] == "The lesson assistant is switched off on this site for now."
 
 
-def test_requests_beyond_the_rate_limit_get_a_429(client, ai_server, settings, lesson):
+def test_requests_beyond_the_rate_limit_get_a_429(client, fake_openai, settings, lesson):
     settings.ASSISTANT_RATE_LIMIT = (2, 600)
-    server = ai_server(lambda path, headers, body: (200, completion("Answer.")))
+    server = fake_openai(lambda path, headers, body: (200, chat_completion("Answer.")))
     client.force_login(UserFactory())
     assert [ask(client, lesson).status_code for _ in range(3)] == [200, 200, 429]
     assert len(server.requests) == 2
@@ -134,8 +107,8 @@ def test_requests_beyond_the_rate_limit_get_a_429(client, ai_server, settings, l
         ({"action": "free_form", "message": 5}, "message"),
     ],
 )
-def test_bad_requests_name_the_field(client, ai_server, lesson, payload, field):
-    ai_server(lambda path, headers, body: (200, completion("Answer.")))
+def test_bad_requests_name_the_field(client, fake_openai, lesson, payload, field):
+    fake_openai(lambda path, headers, body: (200, chat_completion("Answer.")))
     client.force_login(UserFactory())
     payload = {"lesson_id": lesson.pk, **payload} if "lesson_id" not in payload and field != "lesson_id" else payload
     response = client.post("/api/chatbot/", json.dumps(payload), content_type="application/json")
@@ -146,8 +119,8 @@ def test_anonymous_callers_get_a_401(client, lesson):
     assert ask(client, lesson).status_code == 401
 
 
-def test_a_student_who_may_not_open_the_lesson_gets_a_403(client, ai_server, make_student):
-    ai_server(lambda path, headers, body: (200, completion("Answer.")))
+def test_a_student_who_may_not_open_the_lesson_gets_a_403(client, fake_openai, make_student):
+    fake_openai(lambda path, headers, body: (200, chat_completion("Answer.")))
     _course, _modules, [gated] = course_tree(lessons=[{"title": "Members", "access_level": "enrolled"}])
     client.force_login(UserFactory())
     assert ask(client, gated).status_code == 403

@@ -6,21 +6,11 @@ import pytest
 
 from courses.factories import course_tree
 from quizzes.models import Quiz, QuizDraftRequest
-from tests.fake_servers import FakeServer
+from tests.fake_servers import chat_completion
 
 pytestmark = pytest.mark.django_db
 
 DRAFT_URL = "/admin/quizzes/ai-draft/"
-
-
-def completion(content):
-    return {
-        "id": "chatcmpl-test",
-        "object": "chat.completion",
-        "created": 0,
-        "model": "test-model",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-    }
 
 
 def questions(count):
@@ -53,24 +43,6 @@ def lesson():
 
 
 @pytest.fixture
-def ai_server(settings):
-    """Start a fake OpenAI server answering with `respond`; returns it once the settings point at it."""
-    servers = []
-
-    def start(respond):
-        server = FakeServer(respond).__enter__()
-        servers.append(server)
-        settings.OPENAI_API_KEY = "test-key"
-        settings.OPENAI_BASE_URL = server.url + "/v1"
-        settings.OPENAI_TIMEOUT_SECONDS = 1
-        return server
-
-    yield start
-    for server in servers:
-        server.__exit__(None, None, None)
-
-
-@pytest.fixture
 def editor_client(client, editor, django_capture_on_commit_callbacks):
     client.force_login(editor)
 
@@ -86,8 +58,8 @@ def editor_client(client, editor, django_capture_on_commit_callbacks):
     return client
 
 
-def test_a_drafted_quiz_is_saved_unpublished_for_review(ai_server, editor_client, lesson):
-    server = ai_server(lambda path, headers, body: (200, completion(json.dumps(questions(3)))))
+def test_a_drafted_quiz_is_saved_unpublished_for_review(fake_openai, editor_client, lesson):
+    server = fake_openai(lambda path, headers, body: (200, chat_completion(json.dumps(questions(3)))))
     response = editor_client.ask(lesson)
     draft = QuizDraftRequest.objects.get()
     assert draft.status == "succeeded" and "Draft ready" in response.content.decode()
@@ -102,16 +74,16 @@ def test_a_drafted_quiz_is_saved_unpublished_for_review(ai_server, editor_client
 @pytest.mark.parametrize(
     ("respond", "message"),
     [
-        (lambda p, h, b: (200, completion(json.dumps(questions(3))), 3), "did not answer in time"),
+        (lambda p, h, b: (200, chat_completion(json.dumps(questions(3))), 3), "did not answer in time"),
         (lambda p, h, b: (429, {"error": {"message": "slow down", "type": "rate_limit"}}), "rate limit"),
-        (lambda p, h, b: (200, completion("{not json")), "not valid JSON"),
-        (lambda p, h, b: (200, completion(json.dumps({"items": []}))), "has no list of questions"),
-        (lambda p, h, b: (200, completion(json.dumps(questions(2)))), "Asked for 3 questions; the AI wrote 2."),
+        (lambda p, h, b: (200, chat_completion("{not json")), "not valid JSON"),
+        (lambda p, h, b: (200, chat_completion(json.dumps({"items": []}))), "has no list of questions"),
+        (lambda p, h, b: (200, chat_completion(json.dumps(questions(2)))), "Asked for 3 questions; the AI wrote 2."),
     ],
     ids=["timeout", "rate-limit", "malformed-json", "wrong-schema", "wrong-count"],
 )
-def test_a_failed_draft_says_why_and_saves_nothing(ai_server, editor_client, lesson, respond, message):
-    ai_server(respond)
+def test_a_failed_draft_says_why_and_saves_nothing(fake_openai, editor_client, lesson, respond, message):
+    fake_openai(respond)
     response = editor_client.ask(lesson)
     draft = QuizDraftRequest.objects.get()
     assert draft.status == "failed" and message in draft.message
@@ -119,10 +91,10 @@ def test_a_failed_draft_says_why_and_saves_nothing(ai_server, editor_client, les
     assert not Quiz.objects.exists()
 
 
-def test_a_question_that_breaks_the_rules_fails_the_draft(ai_server, editor_client, lesson):
+def test_a_question_that_breaks_the_rules_fails_the_draft(fake_openai, editor_client, lesson):
     broken = questions(3)
     broken["questions"][1]["options"] = [{"text": "Only", "is_correct": False}, {"text": "None", "is_correct": False}]
-    ai_server(lambda path, headers, body: (200, completion(json.dumps(broken))))
+    fake_openai(lambda path, headers, body: (200, chat_completion(json.dumps(broken))))
     editor_client.ask(lesson)
     draft = QuizDraftRequest.objects.get()
     assert "question 2 breaks the question rules: Mark exactly one option as correct (0 are marked)." in draft.message
@@ -138,8 +110,8 @@ def test_without_an_api_key_the_form_explains_what_to_configure(settings, editor
     assert not QuizDraftRequest.objects.exists()
 
 
-def test_draft_requests_are_listed_with_their_status(ai_server, editor_client, lesson):
-    ai_server(lambda path, headers, body: (429, {"error": {"message": "slow down"}}))
+def test_draft_requests_are_listed_with_their_status(fake_openai, editor_client, lesson):
+    fake_openai(lambda path, headers, body: (429, {"error": {"message": "slow down"}}))
     editor_client.ask(lesson)
     html = editor_client.get("/admin/quiz_draft_requests/").content.decode()
     assert "Boundary values" in html and "Failed" in html
