@@ -78,3 +78,25 @@ def test_search_queries_do_not_grow_with_the_number_of_results(client, learner):
         lesson.title = f"Boundary {lesson.pk}"
         lesson.save_revision().publish()
     assert queries_for(client, "/search/?query=boundary") <= small
+
+
+@pytest.mark.parametrize(
+    ("page", "budget"),
+    [
+        # Session and user, access and edit rights, the courses, their lessons, the student's
+        # progress, favourites, certificates, and the catalog groups for "available to unlock".
+        ("/my-dashboard/", 19),
+        # The dashboard's reads plus search-free filters, ratings, categories and tags.
+        ("catalog", 27),
+        ("course", 19),
+        ("/my-dashboard/course/{slug}/", 12),
+        ("/my-certifications/", 5),
+    ],
+)
+def test_learner_pages_stay_within_their_query_budgets(student_client, django_assert_max_num_queries, page, budget):
+    course, _modules, _lessons = course_tree(lessons=[{"title": "A"}, {"title": "B"}])
+    client = student_client(course)
+    url = {"catalog": course.get_parent().url, "course": course.url}.get(page, page.format(slug=course.slug))
+    client.get(url)  # warm per-process caches
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
