@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -201,11 +202,11 @@ def start_attempt(*, user, quiz, lesson=None, course=None, is_exam=False):
     """Resume the student's open attempt, or start a new one if attempts remain."""
     if not quiz.live:
         raise QuizError("This quiz is not published yet.")
+    # One start at a time per student: with their row locked, "is one open?", "how many used?" and
+    # the insert see the same attempts, so a simultaneous second start resumes the first.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     now = timezone.now()
-    current = QuizAttempt.objects.select_for_update().filter(
-        user=user, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS
-    )
-    current = current.first()
+    current = QuizAttempt.objects.filter(user=user, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS).first()
     if current is not None:
         if not _is_past_grace(current, now):
             return current
