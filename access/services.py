@@ -126,6 +126,12 @@ def lesson_view(user, lesson):
     return LessonView(Audience.ENROLLED)
 
 
+def can_open_lesson(user, lesson):
+    """A logged-in viewer whose tier (drip applied) opens the lesson: who may have progress on it,
+    notes, quiz attempts and the lesson assistant."""
+    return user.is_authenticated and lesson.is_open_to(lesson_view(user, lesson).tier)
+
+
 def accessible_course_ids(user):
     """Ids of the courses `user` may read as an enrolled student, in one query."""
     if not user.is_authenticated:

@@ -14,10 +14,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 
-from access.services import course_is_visible_to
+from access.services import can_open_lesson, course_is_visible_to
 
 from .models import CoursePage, LessonPage
-from .services import ProgressError, complete_lesson, may_track_progress, record_progress, toggle_favorite
+from .services import ProgressError, complete_lesson, record_progress, toggle_favorite
 
 
 class BadRequest(ValueError):
@@ -93,7 +93,7 @@ def lesson_for(request, lesson_id):
     lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
     if lesson is None or lesson.course is None or not course_is_visible_to(request.user, lesson.course):
         raise Http404
-    if not may_track_progress(request.user, lesson):
+    if not can_open_lesson(request.user, lesson):
         raise PermissionDenied("You do not have access to this lesson.")
     return lesson
 

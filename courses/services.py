@@ -5,18 +5,13 @@ import math
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from access.services import can_open_lesson
+
 from .models import CourseReview, FavoriteCourse, LessonNote, UserProgress
 
 
 class ProgressError(ValueError):
     """A change to progress that cannot be made, with a message for the student."""
-
-
-def may_track_progress(user, lesson):
-    """Only a logged-in viewer who may open the lesson (drip applied) has progress on it."""
-    from access.services import lesson_view
-
-    return user.is_authenticated and lesson.is_open_to(lesson_view(user, lesson).tier)
 
 
 def _progress_row(user, lesson, now):
@@ -40,7 +35,7 @@ def record_progress(*, user, lesson, watch_percentage, timestamp):
     Returns (progress, a note for the student or "")."""
     from quizzes.services import issue_certificate_if_earned, required_quiz_block
 
-    if not may_track_progress(user, lesson):
+    if not can_open_lesson(user, lesson):
         raise ProgressError("You do not have access to this lesson.")
     for name, value in (("watch_percentage", watch_percentage), ("timestamp", timestamp)):
         if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value) or value < 0:
@@ -72,7 +67,7 @@ def complete_lesson(*, user, lesson):
     """Mark `lesson` complete for `user`, remembering which published revision they completed."""
     from quizzes.services import issue_certificate_if_earned, required_quiz_block
 
-    if not may_track_progress(user, lesson):
+    if not can_open_lesson(user, lesson):
         raise ProgressError("You do not have access to this lesson.")
     blocked = required_quiz_block(user, lesson)
     if blocked:
@@ -105,7 +100,7 @@ def save_note(*, user, lesson, text):
     text = (text or "").strip()
     if len(text) > LessonNote.MAX_LENGTH:
         raise ProgressError(f"A note can be at most {LessonNote.MAX_LENGTH} characters long.")
-    if not may_track_progress(user, lesson):
+    if not can_open_lesson(user, lesson):
         raise ProgressError("You do not have access to this lesson.")
     if not text:
         LessonNote.objects.filter(user=user, lesson=lesson).delete()

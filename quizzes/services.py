@@ -146,10 +146,16 @@ def may_show_results(attempt):
     return False
 
 
+def live_quiz(lesson):
+    """The lesson's quiz if it is published, else None: students never see a draft quiz."""
+    quiz = lesson.quiz if lesson.quiz_id else None
+    return quiz if quiz is not None and quiz.live else None
+
+
 def required_quiz_block(user, lesson):
     """Why `user` may not complete `lesson` yet because of its quiz, or None."""
-    quiz = lesson.quiz
-    if quiz is None or not quiz.live or not quiz.is_required:
+    quiz = live_quiz(lesson)
+    if quiz is None or not quiz.is_required:
         return None
     if has_passed(user, quiz):
         return None
@@ -188,8 +194,9 @@ def _close_late(attempt, now):
     attempt.save()
 
 
-def _served_children(attempt):
-    blocks = question_blocks(quiz_version(attempt.quiz, attempt.revision))
+def _served_children(attempt, blocks=None):
+    """The attempt's questions in the order served; `blocks` saves reading the quiz version again."""
+    blocks = blocks or question_blocks(quiz_version(attempt.quiz, attempt.revision))
     return [blocks[served["id"]] for served in attempt.served if served["id"] in blocks]
 
 
@@ -237,10 +244,10 @@ def start_attempt(*, user, quiz, lesson=None, course=None, is_exam=False):
         return current
 
 
-def clean_answers(attempt, raw_answers):
+def clean_answers(attempt, raw_answers, blocks):
     """Keep only answers to served questions, each of the right shape and naming served options."""
     served = {item["id"]: item.get("options") or [] for item in attempt.served}
-    kinds = {question.id: question.answer_kind for question in attempt_questions(attempt)}
+    kinds = {question_id: child.block.answer_kind for question_id, child in blocks.items()}
     answers = {}
     for question_id, value in (raw_answers or {}).items():
         if question_id not in served:
@@ -273,9 +280,10 @@ def submit_attempt(*, attempt, user, answers):
         raise QuizError("This attempt was already submitted.")
     now = timezone.now()
     version = quiz_version(attempt.quiz, attempt.revision)
-    attempt.answers = clean_answers(attempt, answers)
+    blocks = question_blocks(version)
+    attempt.answers = clean_answers(attempt, answers, blocks)
     results, earned, possible = {}, 0, 0
-    for child in _served_children(attempt):
+    for child in _served_children(attempt, blocks):
         result = child.block.score(child.value, attempt.answers.get(str(child.id)))
         results[str(child.id)] = result.earned
         earned += result.earned

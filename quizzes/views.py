@@ -42,12 +42,12 @@ class QuizPlace:
 
 def lesson_place(request, lesson):
     """The lesson's live quiz, for a logged-in viewer who may open the lesson; else 404 or 403."""
-    from access.services import lesson_view
+    from access.services import can_open_lesson
 
-    quiz = lesson.quiz
-    if quiz is None or not quiz.live:
+    quiz = services.live_quiz(lesson)
+    if quiz is None:
         raise Http404("This lesson has no quiz.")
-    if request.user.is_authenticated and not lesson.is_open_to(lesson_view(request.user, lesson).tier):
+    if request.user.is_authenticated and not can_open_lesson(request.user, lesson):
         raise PermissionDenied("This quiz is for students who may open the lesson.")
     _previous, next_lesson = lesson.neighbours()
     return QuizPlace(quiz=quiz, page=lesson, course=lesson.course, lesson=lesson, next_page=next_lesson)

@@ -129,7 +129,7 @@ class CourseIndexPage(Page):
         from access.services import visible_courses
 
         from ..search import search_courses
-        from ..selectors import learner_courses, review_summaries
+        from ..selectors import continue_learning, review_summaries
         from .learners import FavoriteCourse
 
         context = super().get_context(request, *args, **kwargs)
@@ -175,8 +175,7 @@ class CourseIndexPage(Page):
         context["levels"] = CoursePage.Level.choices
         context["tags"] = self.course_tags()
         if user.is_authenticated and not context["filtering"]:
-            recent = [summary for summary in learner_courses(user) if summary.action == "continue"]
-            context["continue_learning"] = recent[0] if recent else None
+            context["continue_learning"] = continue_learning(user)
         return context
 
     def sorted_courses(self, courses, sort):
@@ -437,6 +436,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
 
     def get_context(self, request, *args, **kwargs):
         from access.services import enrollment_block_reason, has_course_access, module_unlock_dates
+        from quizzes.services import live_exam
 
         context = super().get_context(request, *args, **kwargs)
         context["modules"] = self.outline()
@@ -445,15 +445,15 @@ class CoursePage(RoutablePageMixin, LearningPage):
             module.unlocks_at = unlock_dates.get(module.pk)
         context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
         context["has_access"] = has_course_access(request.user, self)[0]
-        context["exam"] = self.final_exam if self.final_exam_id and self.final_exam.live else None
-        context.update(self.review_context(request.user))
+        context["exam"] = live_exam(self)
+        context.update(self.review_context(request.user, has_access=context["has_access"]))
         if not context["has_access"] and self.enrollment_method == self.EnrollmentMethod.OPEN:
             context["enrollment_blocked"] = enrollment_block_reason(request.user, self)
         return context
 
-    def review_context(self, user):
+    def review_context(self, user, *, has_access):
+        """Ratings and reviews; students with access (known from the page's own check) may write one."""
         from ..selectors import review_summaries
-        from ..services import may_review
         from .learners import CourseReview
 
         average, count = review_summaries([self.pk]).get(self.pk, (None, 0))
@@ -463,7 +463,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
             "rating_count": count,
             "reviews": visible[:10],
             "my_review": CourseReview.objects.filter(course=self, user=user).first() if user.is_authenticated else None,
-            "may_review": may_review(user, self),
+            "may_review": has_access,
         }
 
     def serve(self, request, *args, **kwargs):
@@ -631,19 +631,6 @@ class LessonPage(RoutablePageMixin, LearningPage):
                 return block.value["duration_seconds"]
         return self.duration_minutes * 60 or None
 
-    @property
-    def video_provider(self):
-        """The provider of the lesson's first video ("vimeo", "youtube", ...), or None."""
-        from ..video import UnsupportedVideoURL, parse_video_url
-
-        for block in self.body:
-            if block.block_type == "video":
-                try:
-                    return parse_video_url(block.value.get("url")).provider
-                except UnsupportedVideoURL:
-                    return None
-        return None
-
     def text_visible_to(self, tier):
         """Every word of this lesson a viewer of `tier` may read, title and summary included."""
         texts = [self.title, self.summary]
@@ -692,7 +679,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
     def learner_context(self, user, course_lessons, *, open_to_viewer):
         """The viewer's own state: ticks for the outline and, when they may open the lesson, its live
         quiz, whether they passed it, their progress and their private note."""
-        from quizzes.services import has_passed
+        from quizzes.services import has_passed, live_quiz
 
         from .learners import LessonNote, UserProgress
 
@@ -708,7 +695,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
             context["progress"] = rows.get(self.pk)
         if not open_to_viewer:
             return context
-        context["quiz"] = self.quiz if self.quiz_id and self.quiz.live else None
+        context["quiz"] = live_quiz(self)
         if user.is_authenticated:
             context["quiz_passed"] = bool(context["quiz"]) and has_passed(user, context["quiz"])
             context["note"] = LessonNote.objects.filter(user=user, lesson=self).first()

@@ -87,8 +87,8 @@ def test_search_queries_do_not_grow_with_the_number_of_results(client, learner):
         # progress, favourites, certificates, and the catalog groups for "available to unlock".
         ("/my-dashboard/", 19),
         # The dashboard's reads plus search-free filters, ratings, categories and tags.
-        ("catalog", 27),
-        ("course", 19),
+        ("catalog", 24),
+        ("course", 18),
         ("/my-dashboard/course/{slug}/", 12),
         ("/my-certifications/", 5),
     ],
