@@ -59,3 +59,24 @@ class QuizFactory(factory.django.DjangoModelFactory):
         if create and extracted is not False:  # QuizFactory(publish=False) leaves a draft
             self.save_revision().publish()
             self.refresh_from_db()
+
+
+def certify(*, user, course, **kwargs):
+    """Issue `user` a certificate for `course`, granting them access first: only students with
+    access are certified."""
+    from access.services import grant_course_access, has_course_access
+
+    from .services import issue_certificate
+
+    if not has_course_access(user, course)[0]:
+        grant_course_access(user=user, course=course)
+    return issue_certificate(user=user, course=course, **kwargs)
+
+
+def lesson_quiz(**quiz_fields):
+    """(quiz, lesson): a published quiz on a published lesson that everyone logged in may open."""
+    from courses.factories import course_tree
+
+    quiz = QuizFactory(**quiz_fields)
+    _course, _modules, (lesson,) = course_tree(lessons=[{"quiz": quiz}])
+    return quiz, lesson

@@ -125,6 +125,8 @@ class QuizAttempt(models.Model):
     class Status(models.TextChoices):
         IN_PROGRESS = "in_progress", "In progress"
         SUBMITTED = "submitted", "Submitted"
+        # Submitted after the student's access ended: kept for the record, never scored, no attempt used.
+        CLOSED = "closed", "Closed: access ended"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
     # A quiz students have attempted cannot be deleted: their attempts are their record.

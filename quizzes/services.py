@@ -29,6 +29,11 @@ class QuizError(ValueError):
     """Something the student cannot do with this quiz right now, with a message for them."""
 
 
+class QuizAccessEnded(QuizError):
+    """The student may no longer take this quiz or exam (access revoked or expired, lesson dripped
+    shut, course hidden); an attempt submitted now was closed without a score."""
+
+
 def late_grace_seconds():
     return getattr(settings, "QUIZ_LATE_GRACE_SECONDS", 30)
 
@@ -117,7 +122,13 @@ def attempt_questions(attempt, *, reveal=False):
 
 
 def attempts_used(user, quiz):
-    return QuizAttempt.objects.filter(user=user, quiz=quiz).count()
+    """Attempts that count against the quiz's limit: an attempt closed because access ended does not."""
+    return QuizAttempt.objects.filter(user=user, quiz=quiz).exclude(status=QuizAttempt.Status.CLOSED).count()
+
+
+def next_attempt_number(user, quiz):
+    last = QuizAttempt.objects.filter(user=user, quiz=quiz).order_by("-attempt_number").first()
+    return last.attempt_number + 1 if last else 1
 
 
 def attempts_left(user, quiz):
@@ -144,6 +155,25 @@ def may_show_results(attempt):
     if show == rule.AFTER_PASSING:
         return attempt.passed
     return False
+
+
+def access_problem(user, *, lesson=None, course=None, is_exam=False):
+    """Why `user` may not take this lesson quiz or course exam now, or None. Asked when an attempt
+    starts and again when it is submitted, so access that ends mid-attempt ends the attempt too."""
+    from access.services import can_open_lesson, course_is_visible_to, has_course_access
+
+    if is_exam:
+        if course is None or not course.live:
+            return "This course is no longer available."
+        entitled, _record, reason = has_course_access(user, course)
+        return None if entitled else f"{reason} The final exam is for students with access to the course."
+    if lesson is None or not lesson.live:
+        return "This lesson is no longer available."
+    if lesson.course is not None and not course_is_visible_to(user, lesson.course):
+        return "This lesson is no longer available."
+    if not can_open_lesson(user, lesson):
+        return "This quiz is for students who may open the lesson, and you no longer may."
+    return None
 
 
 def live_quiz(lesson):
@@ -218,6 +248,9 @@ def start_attempt(*, user, quiz, lesson=None, course=None, is_exam=False):
         if not _is_past_grace(current, now):
             return current
         _close_late(current, now)
+    problem = access_problem(user, lesson=lesson, course=course, is_exam=is_exam)
+    if problem:
+        raise QuizAccessEnded(problem)
     used = attempts_used(user, quiz)
     if quiz.max_attempts and used >= quiz.max_attempts:
         raise QuizError(f"You have used all {quiz.max_attempts} attempts at this quiz.")
@@ -231,7 +264,7 @@ def start_attempt(*, user, quiz, lesson=None, course=None, is_exam=False):
                 course=course or (lesson.course if lesson else None),
                 is_exam=is_exam,
                 revision=quiz.live_revision,
-                attempt_number=used + 1,
+                attempt_number=next_attempt_number(user, quiz),
                 served=draw_questions(quiz),
                 started_at=now,
                 deadline=deadline,
@@ -270,18 +303,40 @@ def percentage(earned, possible):
     return (Decimal(earned) * 100 / Decimal(possible)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-@transaction.atomic
 def submit_attempt(*, attempt, user, answers):
-    """Score an open attempt on the server, once. A second submission of the same attempt is refused."""
-    attempt = QuizAttempt.objects.select_for_update(of=("self",)).select_related("quiz", "revision").get(pk=attempt.pk)
+    """Score an open attempt on the server, once. A second submission of the same attempt is refused.
+
+    Entitlement is checked again now: if the student's access ended since the attempt started, the
+    attempt is closed without a score (and nothing about the answers is revealed) and
+    QuizAccessEnded says why.
+    """
+    attempt, problem = _score_or_close(attempt=attempt, user=user, answers=answers)
+    if problem:
+        raise QuizAccessEnded(f"{problem} Your attempt was closed without a score.")
+    return attempt
+
+
+@transaction.atomic
+def _score_or_close(*, attempt, user, answers):
+    attempt = (
+        QuizAttempt.objects.select_for_update(of=("self",))
+        .select_related("quiz", "revision", "lesson", "course")
+        .get(pk=attempt.pk)
+    )
     if attempt.user_id != user.pk:
         raise QuizError("This attempt is not yours.")
-    if attempt.is_submitted:
+    if attempt.status != QuizAttempt.Status.IN_PROGRESS:
         raise QuizError("This attempt was already submitted.")
     now = timezone.now()
     version = quiz_version(attempt.quiz, attempt.revision)
     blocks = question_blocks(version)
     attempt.answers = clean_answers(attempt, answers, blocks)
+    attempt.submitted_at = now
+    problem = access_problem(user, lesson=attempt.lesson, course=attempt.course, is_exam=attempt.is_exam)
+    if problem:
+        attempt.status = QuizAttempt.Status.CLOSED
+        attempt.save()
+        return attempt, problem
     results, earned, possible = {}, 0, 0
     for child in _served_children(attempt, blocks):
         result = child.block.score(child.value, attempt.answers.get(str(child.id)))
@@ -296,11 +351,10 @@ def submit_attempt(*, attempt, user, answers):
     attempt.score = percentage(earned, possible)
     attempt.passed = not attempt.is_late and attempt.score >= version.passing_score
     attempt.status = QuizAttempt.Status.SUBMITTED
-    attempt.submitted_at = now
     attempt.save()
     if attempt.passed and attempt.is_exam and attempt.course is not None and attempt.course.has_certificate:
         issue_certificate(user=user, course=attempt.course, attempt=attempt)
-    return attempt
+    return attempt, None
 
 
 # Exams ------------------------------------------------------------------------------------------
@@ -374,7 +428,15 @@ def is_genuine(certificate):
 
 @transaction.atomic
 def issue_certificate(*, user, course, attempt=None):
-    """The student's valid certificate for `course`, issued now unless they already hold one."""
+    """The student's valid certificate for `course`, issued now unless they already hold one.
+
+    Only a student with access to the course now is certified, whatever path asks for it.
+    """
+    from access.services import has_course_access
+
+    entitled, _record, reason = has_course_access(user, course)
+    if not entitled:
+        raise QuizAccessEnded(f"{reason} Certificates are issued to students with access to the course.")
     existing = Certificate.objects.valid().filter(user=user, course=course).first()
     if existing is not None:
         return existing
@@ -403,10 +465,14 @@ def issue_certificate(*, user, course, attempt=None):
 
 
 def issue_certificate_if_earned(user, course):
-    """A course with a certificate and no exam certifies everyone who completes every lesson."""
+    """A course with a certificate and no exam certifies every student with access who completes
+    every lesson."""
+    from access.services import has_course_access
     from courses.services import course_progress
 
     if course is None or not course.has_certificate or live_exam(course) is not None:
+        return None
+    if not has_course_access(user, course)[0]:
         return None
     done, total = course_progress(user, course)
     if total and done == total:

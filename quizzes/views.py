@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -41,22 +40,23 @@ class QuizPlace:
 
 
 def lesson_place(request, lesson):
-    """The lesson's live quiz, for a logged-in viewer who may open the lesson; else 404 or 403."""
-    from access.services import can_open_lesson
-
+    """The lesson's live quiz; 404 without one. Who may take it is asked per request by `quiz_page`."""
     quiz = services.live_quiz(lesson)
     if quiz is None:
         raise Http404("This lesson has no quiz.")
-    if request.user.is_authenticated and not can_open_lesson(request.user, lesson):
-        raise PermissionDenied("This quiz is for students who may open the lesson.")
     _previous, next_lesson = lesson.neighbours()
     return QuizPlace(quiz=quiz, page=lesson, course=lesson.course, lesson=lesson, next_page=next_lesson)
 
 
-def render(request, template, context):
-    response = TemplateResponse(request, template, context)
+def render(request, template, context, status=200):
+    response = TemplateResponse(request, template, context, status=status)
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def access_ended(request, place, message):
+    """403: the student may not take (or submit) this quiz now, and why. Nothing about answers."""
+    return render(request, "quizzes/access_ended.html", {"place": place, "quiz": place.quiz, "message": message}, 403)
 
 
 def quiz_page(request, place):
@@ -68,6 +68,9 @@ def quiz_page(request, place):
         return handle_quiz_post(request, place)
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
+    problem = services.access_problem(user, lesson=place.lesson, course=place.course, is_exam=place.is_exam)
+    if problem:
+        return access_ended(request, place, problem)
     attempt = services.open_attempt(user, quiz)
     if attempt is not None and attempt.deadline and attempt.seconds_left() == 0:
         attempt = None  # past its deadline: the intro offers a new start, which closes it as late
@@ -97,6 +100,17 @@ def answers_from(post, attempt):
     return answers
 
 
+def posted_attempt(request, place):
+    """The student's own attempt named by the form's `attempt` field; QuizError for anything else."""
+    attempt_id = request.POST.get("attempt", "")
+    attempt = None
+    if attempt_id.isdigit() and len(attempt_id) < 19:
+        attempt = QuizAttempt.objects.filter(user=request.user, quiz=place.quiz, pk=int(attempt_id)).first()
+    if attempt is None:
+        raise services.QuizError("That attempt was not found. Start the quiz again.")
+    return attempt
+
+
 def handle_quiz_post(request, place):
     user, quiz = request.user, place.quiz
     action = request.POST.get("action")
@@ -107,11 +121,11 @@ def handle_quiz_post(request, place):
             )
             return redirect(place.url)
         if action == "submit":
-            attempt = QuizAttempt.objects.filter(user=user, quiz=quiz, pk=request.POST.get("attempt") or 0).first()
-            if attempt is None:
-                raise services.QuizError("That attempt was not found. Start the quiz again.")
+            attempt = posted_attempt(request, place)
             attempt = services.submit_attempt(attempt=attempt, user=user, answers=answers_from(request.POST, attempt))
             return redirect(place.result_url(attempt.attempt_number))
+    except services.QuizAccessEnded as ended:
+        return access_ended(request, place, str(ended))
     except services.QuizError as error:
         messages.error(request, str(error))
         return redirect(place.url)
@@ -122,6 +136,9 @@ def handle_quiz_post(request, place):
 def result_page(request, place, number):
     if not request.user.is_authenticated:
         return redirect_to_login(place.url)
+    problem = services.access_problem(request.user, lesson=place.lesson, course=place.course, is_exam=place.is_exam)
+    if problem:
+        return access_ended(request, place, problem)
     attempt = (
         QuizAttempt.objects.filter(user=request.user, quiz=place.quiz, attempt_number=number, status="submitted")
         .select_related("revision")
@@ -166,7 +183,8 @@ def exam_place(request, course):
 
 
 def course_exam(request, course):
-    """The exam page; while it is locked for the student, it says why and starts nothing."""
+    """The exam page; while it is locked for the student, it says why and starts nothing. An attempt
+    already open goes on to `quiz_page`, which checks the student's access again on every request."""
     place = exam_place(request, course)
     if not request.user.is_authenticated:
         return redirect_to_login(place.url)

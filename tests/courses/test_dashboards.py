@@ -11,8 +11,8 @@ from access.factories import UserFactory
 from access.services import grant_course_access
 from courses.factories import course_tree
 from courses.models import FavoriteCourse, LessonNote, UserProgress
-from quizzes.factories import QuizFactory
-from quizzes.services import issue_certificate, start_attempt, submit_attempt
+from quizzes.factories import QuizFactory, certify
+from quizzes.services import start_attempt, submit_attempt
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_dashboard_counts_courses_lessons_and_certificates(client, student):
     done_course, done_lessons = enrolled_course(student, "Finished", lessons=2)
     _course, half = enrolled_course(student, "Half way", lessons=2)
     complete(student, *done_lessons, half[0])
-    issue_certificate(user=student, course=done_course)
+    certify(user=student, course=done_course)
     stats = client.get("/my-dashboard/").context["stats"]
     assert (stats.enrolled, stats.completed_courses, stats.lessons_done, stats.lessons_total, stats.certificates) == (
         2,
@@ -151,7 +151,7 @@ def test_certifications_page_shows_an_empty_state(client, student):
 
 def test_certifications_page_lists_certificates_and_trophies(client, student):
     for title in ("One", "Two"):
-        issue_certificate(user=student, course=course_tree(title=title)[0])
+        certify(user=student, course=course_tree(title=title)[0])
     response = client.get("/my-certifications/")
     html = response.content.decode()
     assert response.context["shelf"].earned == ["Bronze", "Silver"]

@@ -4,7 +4,7 @@ import pytest
 
 from access.factories import UserFactory
 from courses.factories import course_tree
-from quizzes.services import issue_certificate
+from quizzes.factories import certify
 from tests.fake_servers import FakeServer
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def issue_with(settings, server, holder, capture):
     settings.ACCREDIBLE_API_KEY = "test-key"
     settings.ACCREDIBLE_API_URL = server.url + "/v1"
     with capture(execute=True):
-        certificate = issue_certificate(user=holder, course=course_tree(title="Testing 101")[0])
+        certificate = certify(user=holder, course=course_tree(title="Testing 101")[0])
     certificate.refresh_from_db()
     return certificate
 
@@ -58,5 +58,5 @@ def test_without_a_key_accredible_is_never_called(settings, holder, django_captu
     with FakeServer(lambda path, headers, body: (200, {})) as server:
         settings.ACCREDIBLE_API_URL = server.url + "/v1"
         with django_capture_on_commit_callbacks(execute=True):
-            issue_certificate(user=holder, course=course_tree()[0])
+            certify(user=holder, course=course_tree()[0])
     assert server.requests == []

@@ -53,10 +53,11 @@ def test_a_draft_change_does_not_reach_students_until_published(client, editor):
 
 def test_a_quiz_with_attempts_cannot_be_deleted(client, editor):
     from access.factories import UserFactory
+    from quizzes.factories import lesson_quiz
     from quizzes.services import start_attempt
 
-    quiz = QuizFactory(title="Taken")
-    start_attempt(user=UserFactory(), quiz=quiz)
+    quiz, lesson = lesson_quiz(title="Taken")
+    start_attempt(user=UserFactory(), quiz=quiz, lesson=lesson)
     client.force_login(UserFactory(is_superuser=True))
     response = client.post(f"/admin/snippets/quizzes/quiz/delete/{quiz.pk}/", follow=True)
     assert "“Taken” has student attempts, so it cannot be deleted." in response.content.decode()

@@ -11,12 +11,11 @@ from access.models import CourseAccess
 from access.services import grant_course_access
 from courses.factories import course_tree
 from courses.models import UserProgress
-from quizzes.factories import QuizFactory, single_choice
+from quizzes.factories import QuizFactory, certify, single_choice
 from quizzes.models import Certificate, QuizAttempt
 from quizzes.services import (
     QuizError,
     certificate_hash,
-    issue_certificate,
     revoke_certificate,
     start_attempt,
     submit_attempt,
@@ -124,7 +123,7 @@ def test_completing_a_course_without_a_certificate_issues_none(client, student):
 
 
 def test_certificate_numbers_are_unique_and_not_sequential(student):
-    numbers = [issue_certificate(user=UserFactory(), course=course_tree(title=f"C{n}")[0]).number for n in range(3)]
+    numbers = [certify(user=UserFactory(), course=course_tree(title=f"C{n}")[0]).number for n in range(3)]
     assert len(set(numbers)) == 3
     assert all(number.startswith("LS-") and len(number) == 17 for number in numbers)
     assert sorted(numbers) != numbers or sorted(numbers, reverse=True) != numbers
@@ -132,12 +131,12 @@ def test_certificate_numbers_are_unique_and_not_sequential(student):
 
 def test_issuing_twice_gives_the_same_certificate(student):
     course = course_tree()[0]
-    assert issue_certificate(user=student, course=course) == issue_certificate(user=student, course=course)
+    assert certify(user=student, course=course) == certify(user=student, course=course)
 
 
 def test_anyone_can_verify_a_certificate_and_learns_only_name_course_and_date(client, student):
     course = course_tree(title="Testing 101")[0]
-    certificate = issue_certificate(user=student, course=course)
+    certificate = certify(user=student, course=course)
     client.logout()
     html = client.get(f"/certificates/{certificate.number.lower()}/").content.decode()
     assert "Valid." in html and "Ada Lovelace" in html and "Testing 101" in html
@@ -152,26 +151,26 @@ def test_unknown_certificate_number_says_so(client):
 
 
 def test_a_tampered_record_does_not_verify(client, student):
-    certificate = issue_certificate(user=student, course=course_tree()[0])
+    certificate = certify(user=student, course=course_tree()[0])
     Certificate.objects.filter(pk=certificate.pk).update(holder_name="Someone Else")
     assert "does not match its verification hash" in client.get(certificate.get_absolute_url()).content.decode()
 
 
 def test_revoked_certificate_verifies_as_revoked(client, student):
-    certificate = issue_certificate(user=student, course=course_tree()[0])
+    certificate = certify(user=student, course=course_tree()[0])
     revoke_certificate(certificate=certificate, revoked_by=UserFactory(is_superuser=True), reason="Cheating")
     html = client.get(certificate.get_absolute_url()).content.decode()
     assert "Revoked" in html and "Valid." not in html
 
 
 def test_revoking_needs_a_reason(student):
-    certificate = issue_certificate(user=student, course=course_tree()[0])
+    certificate = certify(user=student, course=course_tree()[0])
     with pytest.raises(QuizError, match="A reason is required"):
         revoke_certificate(certificate=certificate, revoked_by=None, reason=" ")
 
 
 def test_holder_downloads_a_pdf_with_the_number(client, student):
-    certificate = issue_certificate(user=student, course=course_tree(title="Testing 101")[0])
+    certificate = certify(user=student, course=course_tree(title="Testing 101")[0])
     response = client.get(f"/certificates/{certificate.number}/pdf/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
@@ -184,21 +183,21 @@ def test_holder_downloads_a_pdf_with_the_number(client, student):
 
 
 def test_others_cannot_download_someone_else_s_certificate(client, student):
-    certificate = issue_certificate(user=student, course=course_tree()[0])
+    certificate = certify(user=student, course=course_tree()[0])
     client.force_login(UserFactory())
     assert client.get(f"/certificates/{certificate.number}/pdf/").status_code == 404
     assert client.get(f"/certificates/{certificate.number}/print/").status_code == 404
 
 
 def test_holder_gets_a_print_page_and_a_linkedin_link(client, student):
-    certificate = issue_certificate(user=student, course=course_tree(title="Testing 101")[0])
+    certificate = certify(user=student, course=course_tree(title="Testing 101")[0])
     assert "Certificate of Completion" in client.get(f"/certificates/{certificate.number}/print/").content.decode()
     html = client.get(certificate.get_absolute_url()).content.decode()
     assert "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&amp;name=Testing+101" in html
 
 
 def test_admin_with_the_permission_revokes_a_certificate_with_a_reason(client, student):
-    certificate = issue_certificate(user=student, course=course_tree()[0])
+    certificate = certify(user=student, course=course_tree()[0])
     admin = UserFactory()
     admin.user_permissions.add(
         Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="revoke_certificate")
@@ -212,7 +211,7 @@ def test_admin_with_the_permission_revokes_a_certificate_with_a_reason(client, s
 
 
 def test_editors_cannot_revoke_certificates(client, student, editor):
-    certificate = issue_certificate(user=student, course=course_tree()[0])
+    certificate = certify(user=student, course=course_tree()[0])
     client.force_login(editor)
     client.post(f"/admin/certificates/{certificate.pk}/revoke/", {"reason": "No"})
     certificate.refresh_from_db()
@@ -238,8 +237,9 @@ def test_trophy_progress_counts_towards_the_next_tier():
 
 
 def test_an_exam_attempt_cannot_be_scored_by_someone_else(student, exam_course):
-    _course, _lessons, exam = exam_course
-    attempt = start_attempt(user=student, quiz=exam)
+    course, _lessons, exam = exam_course
+    grant_course_access(user=student, course=course)
+    attempt = start_attempt(user=student, quiz=exam, course=course, is_exam=True)
     with pytest.raises(QuizError, match="not yours"):
         submit_attempt(attempt=attempt, user=UserFactory(), answers={})
 
