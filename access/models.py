@@ -1,5 +1,7 @@
 """Who may read what: viewer audiences and explicit course access records."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -124,7 +126,10 @@ class CourseAccess(models.Model):
         if cohort is not None:
             return f"cohort:{cohort.pk}"
         if access_type == CourseAccess.AccessType.PURCHASE and purchase_id:
-            return f"purchase:{purchase_id}"[:60]
+            key = f"purchase:{purchase_id}"
+            if len(key) > 60:  # long order ids (Stripe's run to 66 characters) must not collide when cut
+                key = "purchase#" + hashlib.sha256(purchase_id.encode()).hexdigest()[:51]
+            return key
         return access_type
 
     def save(self, *args, **kwargs):
@@ -272,6 +277,11 @@ class BundlePurchase(models.Model):
 
     class Meta:
         ordering = ["-purchase_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bundle", "purchase_id"], condition=~Q(purchase_id=""), name="one_purchase_per_bundle_order"
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.bundle}"

@@ -202,6 +202,20 @@ def visible_courses(user, courses):
     return courses.live().public().filter(visibility__in=listed) | courses.live().public().filter(pk__in=own)
 
 
+def without_hidden_courses(user, pages):
+    """`pages` without the private courses `user` may not see, and everything under them: for any
+    channel that lists pages (the pages API), so a private course does not exist for outsiders."""
+    from courses.models import CoursePage
+
+    hidden = CoursePage.objects.filter(visibility=CoursePage.Visibility.PRIVATE).exclude(
+        pk__in=enrolled_tier_course_ids(user)
+    )
+    under_hidden = Q()
+    for path in hidden.values_list("path", flat=True):
+        under_hidden |= Q(path__startswith=path)
+    return pages.exclude(under_hidden) if under_hidden else pages
+
+
 def completed_course_ids(user, courses):
     """Which of `courses` `user` has completed: every live lesson marked complete. Two queries."""
     from courses.models import LessonPage, UserProgress
@@ -348,6 +362,13 @@ def grant_course_access(
     source_key = CourseAccess.source_key_for(
         access_type, bundle_purchase=bundle_purchase, cohort=cohort, purchase_id=purchase_id
     )
+    # An external purchase is recorded once: a replayed order (a webhook delivered twice, a retried
+    # request) changes nothing, even after its access was refunded or revoked.
+    is_purchase = access_type == CourseAccess.AccessType.PURCHASE and bool(purchase_id)
+    if is_purchase:
+        recorded = CourseAccess.objects.filter(user=user, course=course, source_key=source_key).first()
+        if recorded is not None:
+            return recorded
     existing = (
         CourseAccess.objects.select_for_update()
         .filter(user=user, course=course, source_key=source_key, status=CourseAccess.Status.UNLOCKED)
@@ -372,6 +393,8 @@ def grant_course_access(
             existing = CourseAccess.objects.select_for_update().get(
                 user=user, course=course, source_key=source_key, status=CourseAccess.Status.UNLOCKED
             )
+            if is_purchase:
+                return existing
         else:
             record_event(user=user, action=action, actor=granted_by, course=course, access=record, reason=notes)
             return record
@@ -517,10 +540,22 @@ def bundle_courses(bundle, *, tier=None, selected_courses=None):
 @transaction.atomic
 def purchase_bundle(*, user, bundle, granted_by=None, tier=None, selected_courses=None, purchase_id="", notes=""):
     """Record a bundle purchase and grant one access per course, each linked to the purchase."""
+    if purchase_id:
+        # A replayed order changes nothing; the database keeps one purchase per bundle and order.
+        recorded = BundlePurchase.objects.filter(bundle=bundle, purchase_id=purchase_id).first()
+        if recorded is not None:
+            return recorded_bundle_purchase(recorded, user)
     if not bundle.is_active:
         raise AccessError(f"“{bundle.name}” is not on sale.")
     courses = bundle_courses(bundle, tier=tier, selected_courses=selected_courses)
-    purchase = BundlePurchase.objects.create(user=user, bundle=bundle, tier=tier, purchase_id=purchase_id, notes=notes)
+    try:
+        with transaction.atomic():
+            purchase = BundlePurchase.objects.create(
+                user=user, bundle=bundle, tier=tier, purchase_id=purchase_id, notes=notes
+            )
+    except IntegrityError:
+        # The same order arrived twice at once: the other request recorded it.
+        return recorded_bundle_purchase(BundlePurchase.objects.get(bundle=bundle, purchase_id=purchase_id), user)
     if bundle.bundle_type == bundle.BundleType.PICK_YOUR_OWN:
         purchase.selected_courses.set(courses)
     for course in courses:
@@ -533,6 +568,12 @@ def purchase_bundle(*, user, bundle, granted_by=None, tier=None, selected_course
             action=AccessEvent.Action.BUNDLE_PURCHASE,
             notes=notes,
         )
+    return purchase
+
+
+def recorded_bundle_purchase(purchase, user):
+    if purchase.user_id != user.pk:
+        raise AccessError(f"The order {purchase.purchase_id} was already recorded for another account.")
     return purchase
 
 

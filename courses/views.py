@@ -43,7 +43,7 @@ def lesson_resource(request, lesson_id, document_id):
     document = get_object_or_404(get_document_model(), pk=document_id)
     course = lesson.course
     if course is None or not course_is_visible_to(request.user, course):
-        raise PermissionDenied
+        raise Http404  # a 403 would confirm that a private course exists
     tier = lesson_view(request.user, lesson).tier
     visible = lesson.is_open_to(tier) and document in lesson.body.stream_block.documents_visible_to(lesson.body, tier)
     if not visible:

@@ -4,17 +4,18 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import api as course_api
 from courses import views as course_views
+from courses.pages_api import CoursePagesAPIViewSet
 from home import views as home_views
 from quizzes import views as quiz_views
 
-# Read-only pages API: only each page type's api_fields, never lesson bodies, and no search.
+# Read-only pages API: only each page type's api_fields, never lesson bodies, no search, and no
+# private course for a viewer without access.
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", CoursePagesAPIViewSet)
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
