@@ -115,6 +115,7 @@ def student_detail(request, user_id):
             "memberships": student.cohort_memberships.select_related("cohort"),
             "progress": progress_summary(student),
             "forms": forms,
+            "media": sum((form.media for form in forms.values()), start=forms["grant"].media),
             "can_manage": services.can_manage_access(request.user),
         },
     )

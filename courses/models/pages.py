@@ -4,6 +4,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.db.models import Count, Q, Sum
@@ -673,7 +674,10 @@ class LessonPage(RoutablePageMixin, LearningPage):
         for module in modules:
             module.unlocks_at = unlock_dates.get(module.pk)
         context["outline"] = modules
-        context.update(self.learner_context(request.user, ordered, open_to_viewer=self.is_open_to(viewer_tier)))
+        # A preview shows the lesson as a student would see it, never the previewing editor's own records
+        # (and an unsaved page in a preview has none).
+        learner = request.user if self.pk and not getattr(request, "is_preview", False) else AnonymousUser()
+        context.update(self.learner_context(learner, ordered, open_to_viewer=self.is_open_to(viewer_tier)))
         return context
 
     def learner_context(self, user, course_lessons, *, open_to_viewer):

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from access.factories import CohortFactory, UserFactory
 from access.models import AccessEvent, CourseAccess
@@ -239,3 +240,11 @@ def test_student_page_queries_do_not_grow_with_the_student_s_records(client, man
         join_cohort(user=learner, cohort=CohortFactory(courses=[course]), added_by=manager)
         grant_course_access(user=learner, course=course, granted_by=manager)
     assert queries() <= few
+
+
+@pytest.mark.parametrize("url", ["/admin/access/grant/", "/admin/access/bulk-grant/", "student"])
+def test_access_forms_load_their_widgets_scripts(client, manager, learner, url):
+    client.force_login(manager)
+    url = reverse("access_student", args=[learner.pk]) if url == "student" else url
+    html = client.get(url).content.decode()
+    assert "date-time-chooser" in html  # the "Expires at" picker works only with its script
