@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint format check seed clean
+.PHONY: run test e2e lint format check seed clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,17 @@ format: $(VENV)/.dev-installed
 check: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=learning_site.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=learning_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=learning_site.settings.production ALLOWED_HOSTS=learn.example.com \
+		SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test: lint check
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Browser journeys (tests/e2e, left out of `make test`): Debian's Chromium against a live server.
+# Point DATABASE_URL at PostgreSQL, as CI does. Screenshots go to test-artifacts/.
+e2e: $(VENV)/.dev-installed
+	$(BIN)/pytest tests/e2e -m e2e $(PYTEST_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media
+	rm -rf $(VENV) db.sqlite3 media test-artifacts

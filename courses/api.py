@@ -2,19 +2,22 @@
 
 Every answer is JSON, errors included: 401 for anonymous callers (never a login redirect), 403
 when the caller may not use the lesson or course, 404 for unknown ids, 405 for anything but POST,
-400 naming the field that is wrong. CSRF is enforced as for any form. A caller only ever reads
-or writes their own rows: the user always comes from the session, never from the request body.
+400 naming the field that is wrong, 413 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE, 415 for a
+body that is not JSON (or, for the player's last report, a form), 429 with Retry-After when a rate
+limit is reached. CSRF is enforced as for any form. A caller only ever reads or writes their own
+rows: the user always comes from the session, never from the request body.
 """
 
 import json
 import math
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 
 from access.services import can_open_lesson, course_is_visible_to
+from learning_site.rate_limits import client_ip
 
 from .models import CoursePage, LessonPage
 from .services import ProgressError, complete_lesson, record_progress, toggle_favorite
@@ -23,9 +26,23 @@ from .services import ProgressError, complete_lesson, record_progress, toggle_fa
 class BadRequest(ValueError):
     """A request the API cannot use; names the field when one is to blame."""
 
+    status = 400
+
     def __init__(self, message, field=None):
         super().__init__(message)
         self.field = field
+
+
+class UnsupportedMediaType(BadRequest):
+    status = 415
+
+
+class PayloadTooLarge(BadRequest):
+    status = 413
+
+
+JSON_TYPES = {"application/json"}
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 
 def error(status, message, **extra):
@@ -47,7 +64,9 @@ def json_api(view):
         try:
             return view(request, *args, **kwargs)
         except BadRequest as problem:
-            return error(400, str(problem), field=problem.field)
+            return error(problem.status, str(problem), field=problem.field)
+        except RequestDataTooBig:
+            return error(413, "The request body is too large.")
         except Http404:
             return error(404, "Not found.")
         except PermissionDenied as denied:
@@ -57,19 +76,27 @@ def json_api(view):
 
 
 def json_body(request):
-    # navigator.sendBeacon cannot set the CSRF header, so the player's last report of a page sends a
-    # form with Django's csrfmiddlewaretoken field and the same JSON in a "payload" field.
-    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+    """The request's JSON object. navigator.sendBeacon cannot set the CSRF header, so the player's
+    last report of a page sends a form with Django's csrfmiddlewaretoken field and the same JSON in a
+    "payload" field; every other caller sends application/json."""
+    if request.content_type in FORM_TYPES:
         raw = request.POST.get("payload", "")
-    else:
+    elif request.content_type in JSON_TYPES:
         raw = request.body or b""
+    else:
+        raise UnsupportedMediaType("Send the request body as JSON, with Content-Type: application/json.")
     try:
         # NaN and Infinity parse as floats here so that the field check below can name the field.
         data = json.loads(raw, parse_constant=float)
     except (ValueError, UnicodeDecodeError) as problem:
         raise BadRequest("The request body must be JSON.") from problem
+    except RecursionError as problem:
+        raise BadRequest("The request body is nested too deeply.") from problem
     if not isinstance(data, dict):
         raise BadRequest("The request body must be a JSON object.")
+    for name, value in data.items():
+        if "\x00" in name or (isinstance(value, str) and "\x00" in value):
+            raise BadRequest(f"{name.replace(chr(0), '')} contains a NUL character (\\0).", field=name)
     return data
 
 
@@ -79,13 +106,16 @@ def number_field(data, name, *, maximum=None, maximum_label=""):
     value = data[name]
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise BadRequest(f"{name} must be a number, not {type(value).__name__}.", field=name)
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise BadRequest(f"{name} must be a finite number.", field=name)
     if value < 0:
         raise BadRequest(f"{name} must be 0 or more.", field=name)
     if maximum is not None and value > maximum:
         raise BadRequest(f"{name} must be at most {maximum_label or maximum}.", field=name)
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError as problem:  # a whole number too large for a float, with no maximum to catch it
+        raise BadRequest(f"{name} is too large.", field=name) from problem
 
 
 def lesson_for(request, lesson_id):
@@ -158,17 +188,22 @@ def chatbot(request):
 
     data = json_body(request)
     lesson_id = data.get("lesson_id")
-    if isinstance(lesson_id, bool) or not isinstance(lesson_id, int):
-        raise BadRequest("lesson_id must be a whole number.", field="lesson_id")
+    if isinstance(lesson_id, bool) or not isinstance(lesson_id, int) or not 0 < lesson_id < 2**63:
+        raise BadRequest("lesson_id must be a whole number (a lesson's id).", field="lesson_id")
     message = data.get("message", "")
     if not isinstance(message, str):
         raise BadRequest("message must be text.", field="message")
     lesson = lesson_for(request, lesson_id)
     try:
-        reply = ask(user=request.user, lesson=lesson, action=data.get("action"), message=message)
+        reply = ask(
+            user=request.user, lesson=lesson, action=data.get("action"), message=message, client=client_ip(request)
+        )
     except AssistantError as problem:
         extra = {"field": problem.field} if problem.field else {}
-        return error(problem.status, str(problem), **extra)
+        response = error(problem.status, str(problem), **extra)
+        if problem.retry_after:
+            response["Retry-After"] = str(problem.retry_after)
+        return response
     return JsonResponse({"success": True, "reply": reply})
 
 

@@ -1,10 +1,8 @@
-"""The lesson assistant: prompts built only from what the student may read, and a per-user rate limit."""
-
-from django.conf import settings
-from django.core.cache import cache
+"""The lesson assistant: prompts built only from what the student may read, and rate limits per
+student and per connection."""
 
 from access.services import lesson_view
-from learning_site import ai
+from learning_site import ai, rate_limits
 
 MAX_MESSAGE_LENGTH = 2_000
 MAX_LESSON_CHARACTERS = 12_000
@@ -23,32 +21,18 @@ UNAVAILABLE = "The lesson assistant is switched off on this site for now."
 
 
 class AssistantError(ValueError):
-    def __init__(self, message, status=400, field=None):
+    def __init__(self, message, status=400, field=None, retry_after=None):
         super().__init__(message)
-        self.status, self.field = status, field
+        self.status, self.field, self.retry_after = status, field, retry_after
 
 
-def rate_limit():
-    requests, seconds = getattr(settings, "ASSISTANT_RATE_LIMIT", (20, 600))
-    return int(requests), int(seconds)
-
-
-def take_request_slot(user):
-    """Count this request against the user's allowance; AssistantError (429) once it is used up."""
-    requests, seconds = rate_limit()
-    key = f"assistant-requests:{user.pk}"
-    cache.add(key, 0, timeout=seconds)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, timeout=seconds)
-        used = 1
-    if used > requests:
-        minutes = max(1, seconds // 60)
-        raise AssistantError(
-            f"You have asked {requests} questions in the last {minutes} minutes. Take a short break and try again.",
-            status=429,
-        )
+def take_request_slot(user, client):
+    """Count this request against the student's allowance and their connection's; AssistantError
+    (429) once either is used up. Counted in the shared cache, so every app process agrees."""
+    for name, key in (("assistant_user", user.pk), ("assistant_client", client)):
+        refusal = rate_limits.take(name, key)
+        if refusal:
+            raise AssistantError(rate_limits.describe(refusal), status=429, retry_after=refusal.retry_after)
 
 
 def lesson_prompt(user, lesson, action, message):
@@ -64,7 +48,7 @@ def lesson_prompt(user, lesson, action, message):
     return "\n\n".join(parts)
 
 
-def ask(*, user, lesson, action, message):
+def ask(*, user, lesson, action, message, client=""):
     """The assistant's reply, or AssistantError with a message fit for the student."""
     if action not in ACTIONS:
         raise AssistantError(f"action must be one of: {', '.join(ACTIONS)}.", field="action")
@@ -75,7 +59,7 @@ def ask(*, user, lesson, action, message):
         raise AssistantError("Type a question for the assistant.", field="message")
     if not ai.is_configured():
         raise AssistantError(UNAVAILABLE, status=503)
-    take_request_slot(user)
+    take_request_slot(user, client)
     try:
         return ai.complete_text(
             system=SYSTEM_PROMPT,

@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
+
+from learning_site.rate_limits import rate_limited
 
 from .forms import RegistrationForm
 
@@ -21,12 +23,27 @@ def safe_next_url(request, default=None):
     return default or settings.LOGIN_REDIRECT_URL
 
 
+def login_locked_out(request, response, credentials):
+    """django-axes' answer to a locked-out login (on /login/ and /admin/login/): 429, and how long."""
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    # Rendered here: axes returns it from its middleware, where a TemplateResponse is never rendered.
+    response = render(
+        request,
+        "registration/locked_out.html",
+        {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": max(1, seconds // 60)},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
 class StudentLoginView(LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limited("register")
 def register(request):
     if request.user.is_authenticated:
         return redirect(safe_next_url(request))

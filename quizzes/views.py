@@ -15,6 +15,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
+from learning_site.rate_limits import client_ip, rate_limited, take, too_many_requests
+
 from . import services
 from .certificate_pdf import render_certificate_pdf
 from .models import QuizAttempt
@@ -113,6 +115,9 @@ def posted_attempt(request, place):
 
 def handle_quiz_post(request, place):
     user, quiz = request.user, place.quiz
+    refusal = take("quiz_post", client_ip(request))
+    if refusal:
+        return too_many_requests(request, refusal)
     action = request.POST.get("action")
     try:
         if action == "start":
@@ -217,6 +222,7 @@ def certificate_for_holder(request, number):
     return certificate, None
 
 
+@rate_limited("certificate_verify", methods=("GET", "HEAD"))
 def certificate_verify(request, number):
     """Public: whether a certificate is genuine, for whom and for what. Nothing more about the holder."""
     certificate = services.find_certificate(number)

@@ -2,12 +2,21 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
 from access.factories import UserFactory
 from access.models import CourseAccess
 from access.services import grant_course_access
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limit counters live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

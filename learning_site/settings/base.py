@@ -1,9 +1,11 @@
 """Settings shared by every environment; values that differ per deployment come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_filters",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,13 +64,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "learning_site.request_guards.RejectNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "learning_site.security.SiteCSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "learning_site.urls"
@@ -84,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -99,6 +108,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before a password is ever checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -153,8 +168,109 @@ OPENAI_API_KEY = os.environ.get("OPENAI_API_KEY", "")
 OPENAI_MODEL = os.environ.get("OPENAI_MODEL", "gpt-4o-mini")
 OPENAI_BASE_URL = os.environ.get("OPENAI_BASE_URL", "")
 OPENAI_TIMEOUT_SECONDS = float(os.environ.get("OPENAI_TIMEOUT_SECONDS", "60"))
-# The lesson assistant: at most this many requests per user in this many seconds.
-ASSISTANT_RATE_LIMIT = (
-    int(os.environ.get("ASSISTANT_RATE_LIMIT_REQUESTS", "20")),
-    int(os.environ.get("ASSISTANT_RATE_LIMIT_SECONDS", "600")),
-)
+
+# The shared cache: Redis when REDIS_URL is set (every app process then counts rate limits together),
+# else memory local to each process (fine for one development server).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),  # sites sharing one Redis keep apart
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The client's address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT reverse proxies in front, the address
+# the outermost of them saw (X-Forwarded-For entries a client adds itself are never believed).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Brute-force protection of every login form (/login/, /admin/login/): django-axes locks an account
+# and, separately, a client address after AXES_FAILURE_LIMIT failures, for LOGIN_COOL_OFF_MINUTES.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOL_OFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "learning_site.rate_limits.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.views.login_locked_out"
+AXES_VERBOSE = False
+
+# Rate limits per client address (and per user where it says so), counted in the shared cache:
+# {name: (requests, seconds)}. Override one with RATE_LIMIT_<NAME>="requests/seconds".
+RATE_LIMITS = {
+    "register": (5, 3600),
+    "certificate_verify": (30, 60),
+    "quiz_post": (30, 60),
+    "assistant_client": (60, 600),
+    # The lesson assistant per student (each question costs an OpenAI call).
+    "assistant_user": (
+        int(os.environ.get("ASSISTANT_RATE_LIMIT_REQUESTS", "20")),
+        int(os.environ.get("ASSISTANT_RATE_LIMIT_SECONDS", "600")),
+    ),
+}
+for _name in RATE_LIMITS:
+    if os.environ.get(f"RATE_LIMIT_{_name.upper()}"):
+        _requests, _seconds = os.environ[f"RATE_LIMIT_{_name.upper()}"].split("/")
+        RATE_LIMITS[_name] = (int(_requests), int(_seconds))
+
+# Cross-origin requests carry the origin only: Vimeo's domain-restricted embeds need it; paths stay private.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# The pages API answers with the session's user only: no HTTP Basic logins that would bypass the
+# login form's brute-force limits.
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]}
+
+# Wagtail asks releases.wagtail.org for new versions from the admin; the CSP and closed networks refuse.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Content-Security-Policy (django-csp). Public pages: no inline script or style except by nonce;
+# video players from their own origins. The Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY
+# (learning_site/security.py), because Wagtail itself still writes inline scripts and styles there.
+VIDEO_FRAME_ORIGINS = [
+    "https://player.vimeo.com",
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://drive.google.com",
+    "https://player.cloudinary.com",
+]
+VIDEO_SCRIPT_ORIGINS = ["https://player.vimeo.com", "https://www.youtube.com", "https://s.ytimg.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, *VIDEO_SCRIPT_ORIGINS],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF, "https:"],  # lesson videos as .mp4 files from any https host (CDNs, Cloudinary)
+        "frame-src": [SELF, *VIDEO_FRAME_ORIGINS],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],  # Wagtail's preview panel frames the site's own pages
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE, *VIDEO_SCRIPT_ORIGINS],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https:"],  # avatars (Gravatar) and image previews
+    "font-src": [SELF, "data:"],
+}
+
+# Every error with its traceback and the request path goes to the console, and so to the process
+# manager's log (Django alone only prints them with DEBUG on).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "axes": {"level": "WARNING"},  # one INFO line per login attempt otherwise
+    },
+}

@@ -87,7 +87,7 @@ def test_without_a_key_the_assistant_says_it_is_off(client, settings, lesson):
 
 
 def test_requests_beyond_the_rate_limit_get_a_429(client, fake_openai, settings, lesson):
-    settings.ASSISTANT_RATE_LIMIT = (2, 600)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "assistant_user": (2, 600)}
     server = fake_openai(lambda path, headers, body: (200, chat_completion("Answer.")))
     client.force_login(UserFactory())
     assert [ask(client, lesson).status_code for _ in range(3)] == [200, 200, 429]
