@@ -9,6 +9,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from access.models import Audience
+from learning_site.rich_text import SanitisedRichTextBlock
 
 from .video import UnsupportedVideoURL, parse_video_url
 
@@ -90,7 +91,9 @@ class AudienceGatedBlock(blocks.StructBlock):
 class TieredTextBlock(AudienceGatedBlock):
     """Rich text shown only to its audience."""
 
-    text = blocks.RichTextBlock(features=["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "code", "blockquote"])
+    text = SanitisedRichTextBlock(
+        features=["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "code", "blockquote"]
+    )
 
     class Meta:
         icon = "doc-full"
@@ -181,7 +184,7 @@ class CalloutBlock(AudienceGatedBlock):
         search_index=False,
     )
     title = blocks.CharBlock(required=False)
-    body = blocks.RichTextBlock(features=["bold", "italic", "link", "code", "ul", "ol"])
+    body = SanitisedRichTextBlock(features=["bold", "italic", "link", "code", "ul", "ol"])
 
     class Meta:
         icon = "warning"

@@ -3,6 +3,8 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from learning_site.rich_text import SanitisedRichTextBlock
+
 
 class LinkBlock(blocks.StructBlock):
     """A button: a label and either a page of the site or an address."""
@@ -53,7 +55,7 @@ class AboutBlock(blocks.StructBlock):
     """A heading and a few paragraphs about the school."""
 
     heading = blocks.CharBlock()
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"])
+    text = SanitisedRichTextBlock(features=["bold", "italic", "link", "ul"])
 
     class Meta:
         icon = "doc-full"

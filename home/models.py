@@ -1,6 +1,7 @@
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from learning_site.rich_text import SanitisedStreamField
 
 from .blocks import HomeStreamBlock
 
@@ -8,7 +9,7 @@ from .blocks import HomeStreamBlock
 class HomePage(Page):
     """The landing page: sections an editor arranges freely."""
 
-    body = StreamField(HomeStreamBlock(), blank=True)
+    body = SanitisedStreamField(HomeStreamBlock(), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]

@@ -20,12 +20,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from access.models import Audience
+from learning_site.rich_text import SanitisedRichTextField, SanitisedStreamField
 
 from ..blocks import LessonStreamBlock
 
@@ -110,7 +110,7 @@ class LearningPage(Page):
 class CourseIndexPage(Page):
     """The catalog at /courses/: every course the viewer may see."""
 
-    intro = RichTextField(blank=True, help_text="Shown above the list of courses.")
+    intro = SanitisedRichTextField(blank=True, help_text="Shown above the list of courses.")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -247,7 +247,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
     short_description = models.CharField(
         max_length=300, blank=True, help_text="One or two sentences for course cards and search results."
     )
-    description = RichTextField(blank=True, help_text="The full course description on the course page.")
+    description = SanitisedRichTextField(blank=True, help_text="The full course description on the course page.")
     category = models.ForeignKey(
         Category,
         null=True,
@@ -576,7 +576,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
         help_text="Public teaser: shown to everyone, in listings and search results. No gated content here.",
     )
     transcript = models.TextField(blank=True, help_text="Video transcript, shown to viewers who may open the lesson.")
-    body = StreamField(
+    body = SanitisedStreamField(
         LessonStreamBlock(),
         blank=True,
         help_text="The lesson itself. Give each block the narrowest audience that should see it.",
