@@ -1,5 +1,7 @@
 """Admin screens for quiz questions: import with a preview (all or nothing, as a draft) and export."""
 
+import hashlib
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -22,6 +24,15 @@ FORMAT_CHOICES = [
 ]
 
 
+PASTE_FORMATS = {"gift", "aiken"}
+
+
+def preview_digest(source_format, text):
+    """What a preview showed, so that "Import" writes exactly that and nothing edited since."""
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(f"{source_format}\n{normalised}".encode()).hexdigest()
+
+
 class ImportForm(forms.Form):
     title = forms.CharField(max_length=255, required=False, help_text="The new quiz's title.")
     source_format = forms.ChoiceField(choices=FORMAT_CHOICES, label="Format")
@@ -32,8 +43,10 @@ class ImportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="GIFT or Aiken text, pasted straight from an editor.",
     )
-    # The text read at the preview step, carried to the confirmation so nothing is uploaded twice.
+    # The text read from an upload at the preview step, carried to the confirmation so nothing is
+    # uploaded twice (pasted text travels in its own field), and the digest of what was previewed.
     source_text = forms.CharField(required=False, widget=forms.HiddenInput)
+    previewed = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, new_quiz, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,19 +65,21 @@ class ImportForm(forms.Form):
         return data
 
     def source(self):
-        """The text to parse: carried over from the preview, read from the upload, or pasted."""
+        """(text to parse, whether it was pasted): a new upload, else pasted text, else the text of the
+        file read at the preview. A new file or edited text always wins, so previewing again reads it."""
         data = self.cleaned_data
-        if data.get("source_text"):
-            return data["source_text"]
         upload = data.get("upload")
         if upload:
             raw = importers.read_upload(upload)
             if data["source_format"] == "pdf":
-                return importers.pdf_text(raw)
-            return importers.decode_text(raw)
-        if len(data["pasted"].encode("utf-8")) > importers.MAX_IMPORT_BYTES:
-            raise importers.ImportFileError("The pasted text is larger than 2 MB.")
-        return data["pasted"]
+                return importers.pdf_text(raw), False
+            return importers.decode_text(raw), False
+        pasted = data.get("pasted", "")
+        if pasted.strip() and data["source_format"] in PASTE_FORMATS:
+            if len(pasted.encode("utf-8")) > importers.MAX_IMPORT_BYTES:
+                raise importers.ImportFileError("The pasted text is larger than 2 MB.")
+            return pasted, True
+        return data.get("source_text", ""), False
 
 
 def require(user, action):
@@ -77,18 +92,24 @@ def import_questions(request, quiz_id=None):
     quiz = get_object_or_404(Quiz, pk=quiz_id) if quiz_id else None
     require(request.user, "change" if quiz else "add")
     form = ImportForm(request.POST or None, request.FILES or None, new_quiz=quiz is None)
-    result = None
+    result, changed = None, False
     if request.method == "POST" and form.is_valid():
+        source_format = form.cleaned_data["source_format"]
         try:
-            text = form.source()
-            result = importers.parse(text, form.cleaned_data["source_format"])
+            text, pasted = form.source()
+            result = importers.parse(text, source_format)
         except importers.ImportFileError as error:
             form.add_error(None, str(error))
         else:
-            if request.POST.get("confirm") and result.ok:
-                saved = save_imported(request, quiz, form.cleaned_data.get("title"), result.questions)
-                return redirect(reverse("wagtailsnippets_quizzes_quiz:edit", args=[saved.pk]))
-            form = ImportForm(initial={**form.cleaned_data, "source_text": text, "upload": None}, new_quiz=quiz is None)
+            digest = preview_digest(source_format, text)
+            previewed = form.cleaned_data.get("previewed")
+            if request.POST.get("confirm"):
+                changed = bool(form.cleaned_data.get("upload")) or bool(previewed and previewed != digest)
+                if result.ok and not changed:
+                    saved = save_imported(request, quiz, form.cleaned_data.get("title"), result.questions)
+                    return redirect(reverse("wagtailsnippets_quizzes_quiz:edit", args=[saved.pk]))
+            carried = {"source_text": "" if pasted else text, "upload": None, "previewed": digest}
+            form = ImportForm(initial={**form.cleaned_data, **carried}, new_quiz=quiz is None)
     return TemplateResponse(
         request,
         "quizzes/admin/import.html",
@@ -97,7 +118,9 @@ def import_questions(request, quiz_id=None):
             "header_icon": "upload",
             "form": form,
             "result": result,
+            "changed": changed,
             "quiz": quiz,
+            "max_questions": importers.MAX_IMPORT_QUESTIONS,
         },
     )
 

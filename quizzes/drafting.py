@@ -10,7 +10,7 @@ from django.utils import timezone
 from access.models import Audience
 from learning_site import ai
 
-from .importers import ImportResult, ParsedQuestion, validate
+from .importers.common import ImportResult, ParsedQuestion, validate
 from .models import Quiz, QuizDraftRequest
 
 MAX_LESSON_CHARACTERS = 12_000
