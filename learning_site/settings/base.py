@@ -224,6 +224,8 @@ REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authenticat
 
 # Wagtail asks releases.wagtail.org for new versions from the admin; the CSP and closed networks refuse.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from the site itself: no Gravatar requests (privacy, the admin CSP, closed networks).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Content-Security-Policy (django-csp). Public pages: no inline script or style except by nonce;
 # video players from their own origins. The Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY

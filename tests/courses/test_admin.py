@@ -50,3 +50,15 @@ def test_duplicate_category_name_is_refused_with_a_message(category_editor):
     )
     assert response.status_code == 200
     assert "Category with this Name already exists." in response.content.decode()
+
+
+def test_editors_may_publish_lessons(client, editor):
+    from wagtail.models import Page
+
+    from courses.factories import course_tree
+
+    _course, _modules, (lesson,) = course_tree(lessons=[{"title": "Draft me"}])
+    assert Page.objects.get(pk=lesson.pk).specific.permissions_for_user(editor).can_publish()
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
+    assert 'name="action-publish"' in html

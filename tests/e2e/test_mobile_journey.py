@@ -1,0 +1,70 @@
+"""The lesson page and the dashboard on a 390 px wide phone: nothing scrolls sideways, and the site
+menu's links can be seen and tapped."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+WIDTH = PHONE["viewport"]["width"]
+
+# The document's width, and the first few elements that stick out past `limit` or spill their
+# content over their own edge (named in the failure message). A phone widens its layout viewport to
+# fit a page that overflows, so the limit is the screen's width, not window.innerWidth.
+MEASURE_OVERFLOW = """(limit) => {
+  const offenders = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const right = element.getBoundingClientRect().right;
+    const spills = getComputedStyle(element).overflowX === "visible" && element.scrollWidth > element.clientWidth + 1;
+    if (right > limit + 0.5 || (spills && right + element.scrollWidth - element.clientWidth > limit + 0.5)) {
+      offenders.push(element.tagName.toLowerCase() + (element.className ? "." + element.className : ""));
+    }
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, offenders: offenders.slice(0, 5) };
+}"""
+
+
+def assert_no_sideways_scroll(page):
+    page.wait_for_load_state("load")
+    measured = page.evaluate(MEASURE_OVERFLOW, WIDTH)
+    assert measured["scrollWidth"] <= WIDTH, f"{page.url} is wider than the {WIDTH} px screen: {measured}"
+
+
+def assert_menu_usable(page, names):
+    menu = page.get_by_role("navigation", name="Main")
+    for name in names:
+        item = menu.get_by_role("link", name=name).or_(menu.get_by_role("button", name=name))
+        expect(item).to_be_visible()
+        box = item.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTH, f"{name!r} sticks out of the screen: {box}"
+        item.click(trial=True)  # visible, enabled, not covered: a tap would reach it
+
+
+def test_lesson_and_dashboard_fit_a_phone_and_the_menu_works(journey, video_course):
+    page = journey.open(**PHONE)
+    journey.log_in(page, "sam")
+
+    page.goto(video_course.lesson.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("The test pyramid")
+    expect(page.locator("video[data-video-provider='mp4']")).to_be_visible()
+    assert_no_sideways_scroll(page)
+    assert_menu_usable(page, ["Courses", "My dashboard", "Certificates", "Log out"])
+
+    menu = page.get_by_role("navigation", name="Main")
+    menu.get_by_role("link", name="Courses").tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Courses")
+    assert_no_sideways_scroll(page)
+
+    menu.get_by_role("link", name="My dashboard").tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My dashboard")
+    expect(page.locator(".course-card", has_text="Testing in Practice")).to_be_visible()
+    assert_no_sideways_scroll(page)
+    assert_menu_usable(page, ["Courses", "My dashboard", "Certificates", "Log out"])
+    journey.finish()
