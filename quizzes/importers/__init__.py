@@ -33,6 +33,7 @@ def parse(text, source_format):
     refuse_nul_characters(text)
     return FORMATS[source_format](text)
 
+
 __all__ = [
     "FORMATS",
     "MAX_ACCEPTED_ANSWERS",
