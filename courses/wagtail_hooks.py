@@ -1,15 +1,13 @@
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import ReferenceIndex
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learning_site.permissions import ReadOnlyPolicy
 
-from .models import Category, CourseReview, LessonPage
+from .lesson_files import library_download_for
+from .models import Category, CourseReview
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -51,13 +49,6 @@ register_permission_policy(CourseReview, ReadOnlyPolicy(CourseReview, writable={
 
 
 @hooks.register("before_serve_document")
-def keep_lesson_resources_behind_their_lesson(document, request):
-    """A file used in a lesson is only downloaded through the lesson, which checks the viewer."""
-    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
-        return None
-    used_in_lessons = ReferenceIndex.get_references_to(document).filter(
-        content_type=ContentType.objects.get_for_model(LessonPage)
-    )
-    if used_in_lessons.exists():
-        raise PermissionDenied("This file is downloaded from its lesson.")
-    return None
+def keep_lesson_files_behind_their_lesson(document, request):
+    """A file a lesson holds (in any revision) is downloaded through the lesson, which checks the viewer."""
+    return library_download_for(document, request)

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path
@@ -47,7 +49,10 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served by Wagtail's view, which keeps lesson files behind their
+    # lesson (a web server in production must not serve media/documents/ either).
+    for folder in ("images", "original_images"):
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder)
 
 urlpatterns += [path("", include(wagtail_urls))]
 handler500 = "learning_site.failures.server_error"

@@ -1,5 +1,7 @@
-"""Course models: the page tree (pages.py) and each learner's own records (learners.py)."""
+"""Course models: the page tree (pages.py), each learner's own records (learners.py) and the files
+lessons use (files.py)."""
 
+from .files import LessonFile
 from .learners import CourseReview, FavoriteCourse, LessonNote, ResourceDownload, UserProgress
 from .pages import (
     Category,
@@ -22,6 +24,7 @@ __all__ = [
     "CourseTag",
     "FavoriteCourse",
     "LearningPage",
+    "LessonFile",
     "LessonNote",
     "LessonPage",
     "LessonSearchEntry",

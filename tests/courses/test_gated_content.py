@@ -369,8 +369,9 @@ def test_gated_resource_link_is_not_in_the_page_for_a_registered_user(viewers, e
 
 def test_lesson_files_cannot_be_fetched_from_the_document_library_directly(viewers, enrolled_resource):
     _lesson, document = enrolled_resource
-    response = viewers("registered").get(document.url)
-    assert response.status_code == 403
+    response = viewers("registered").get(document.url, follow=True)
+    assert response.status_code == 403  # sent to the lesson's download, which refuses them
+    assert b"capybaras" not in b"".join(getattr(response, "streaming_content", [response.content]))
 
 
 def test_download_of_a_document_the_lesson_does_not_use_is_refused(viewers, enrolled_resource):
