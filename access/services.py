@@ -647,6 +647,9 @@ def leave_cohort(*, user, cohort, removed_by=None, reason=""):
     return revoked
 
 
+MAX_BULK_GRANT_ROWS = 2_000  # one preview page an access manager can still read through
+
+
 @dataclass
 class BulkGrantPlan:
     """What a bulk grant will do: rows to create, rows already in place, lines it cannot use."""
@@ -680,11 +683,25 @@ def plan_bulk_grant(*, email_text, courses=(), bundle=None, cohort=None):
     rows = parse_email_lines(email_text)
     if not rows:
         raise AccessError("Paste at least one email address, one per line.")
+    if len(rows) > MAX_BULK_GRANT_ROWS:
+        raise AccessError(
+            f"A bulk grant takes at most {MAX_BULK_GRANT_ROWS} addresses; this one has {len(rows)}. "
+            "Split the list and grant it in parts."
+        )
+
+    def is_email(value):
+        try:
+            validate_email(value)
+        except ValidationError:
+            return False
+        return "\x00" not in value
+
+    addresses = [value.lower() for _number, value in rows if is_email(value)]
     users = {
         user.email.lower(): user
         for user in get_user_model()
         .objects.annotate(email_lower=Lower("email"))
-        .filter(email_lower__in=[value.lower() for _number, value in rows], is_active=True)
+        .filter(email_lower__in=addresses, is_active=True)
     }
     owned = set(
         CourseAccess.objects.filter(user__in=users.values(), course__in=courses)
@@ -701,10 +718,8 @@ def plan_bulk_grant(*, email_text, courses=(), bundle=None, cohort=None):
     )
     seen = set()
     for number, value in rows:
-        try:
-            validate_email(value)
-        except ValidationError:
-            plan.reject.append((number, value, "Not an email address."))
+        if not is_email(value):
+            plan.reject.append((number, value.replace("\x00", ""), "Not an email address."))
             continue
         user = users.get(value.lower())
         if user is None:

@@ -248,3 +248,23 @@ def test_access_forms_load_their_widgets_scripts(client, manager, learner, url):
     url = reverse("access_student", args=[learner.pk]) if url == "student" else url
     html = client.get(url).content.decode()
     assert "date-time-chooser" in html  # the "Expires at" picker works only with its script
+
+
+def test_bulk_grant_refuses_a_list_longer_than_the_cap_and_writes_nothing(client, manager, course):
+    from access.services import MAX_BULK_GRANT_ROWS
+
+    emails = "\n".join(f"student{number}@example.com" for number in range(MAX_BULK_GRANT_ROWS + 1))
+    response = client.post("/admin/access/bulk-grant/", {"emails": emails, "courses": [course.pk], "confirm": "1"})
+    assert response.status_code == 200
+    expected = f"at most {MAX_BULK_GRANT_ROWS} addresses; this one has {MAX_BULK_GRANT_ROWS + 1}"
+    assert expected in response.content.decode()
+    assert not CourseAccess.objects.exists()
+
+
+def test_bulk_grant_file_with_a_nul_character_rejects_that_line(client, manager, course):
+    ana = UserFactory(email="ana@example.com")
+    upload = SimpleUploadedFile("students.csv", b"ana@example.com\nbob\x00@example.com\n", content_type="text/csv")
+    response = client.post("/admin/access/bulk-grant/", {"csv_file": upload, "courses": [course.pk]})
+    assert response.status_code == 200
+    assert "Line 2" in response.content.decode() and "Not an email address." in response.content.decode()
+    assert not CourseAccess.objects.filter(user=ana).exists()  # a preview writes nothing
