@@ -1,14 +1,13 @@
 """Two requests granting the same access at once leave one active record (PostgreSQL only)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from access.factories import UserFactory
 from access.models import CourseAccess
 from access.services import grant_course_access
 from courses.factories import course_tree
+from tests.concurrency import at_once
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent connections")
 
@@ -18,23 +17,7 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs
 def test_concurrent_double_grant_leaves_one_active_record():
     course, _modules, _lessons = course_tree()
     user = UserFactory()
-    start = threading.Barrier(2)
-    errors = []
-
-    def grant():
-        try:
-            start.wait(timeout=10)
-            grant_course_access(user=user, course=course)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=grant) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    _results, errors = at_once(lambda: grant_course_access(user=user, course=course))
 
     assert errors == []
     assert CourseAccess.objects.filter(user=user, course=course, status="unlocked").count() == 1

@@ -1,42 +1,19 @@
 """Attempt limits hold when two requests arrive at once (PostgreSQL only: real concurrent connections)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from access.factories import UserFactory
 from quizzes.factories import lesson_quiz
 from quizzes.models import QuizAttempt
 from quizzes.services import QuizError, start_attempt, submit_attempt
+from tests.concurrency import at_once
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent connections"),
     # serialized_rollback restores the rows Wagtail's migrations create (root page, locale, groups).
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def at_once(action, times=2):
-    """Run `action` in `times` threads released together; returns (results, errors)."""
-    start = threading.Barrier(times)
-    results, errors = [], []
-
-    def run():
-        try:
-            start.wait(timeout=10)
-            results.append(action())
-        except Exception as error:  # noqa: BLE001 - collected for the assertions
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(times)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results, errors
 
 
 def test_two_simultaneous_submissions_of_one_attempt_score_it_once():
