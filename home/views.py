@@ -1,14 +1,16 @@
-"""Sign-up, log-in and log-out for students."""
+"""Sign-up, log-in, log-out and password reset for students."""
+
+import hashlib
 
 from django.conf import settings
 from django.contrib.auth import login
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from learning_site.rate_limits import rate_limited
+from learning_site.rate_limits import client_ip, rate_limited, take, too_many_requests
 
 from .forms import RegistrationForm
 
@@ -40,6 +42,27 @@ def login_locked_out(request, response, credentials):
 class StudentLoginView(LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+
+class StudentPasswordResetView(PasswordResetView):
+    """Asks for an address and always answers the same way, whether or not it has an account.
+
+    Limited per client and per address (in the shared cache), so nobody can flood an inbox or
+    probe addresses; the limit's answer does not depend on whether the account exists either.
+    """
+
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    def post(self, request, *args, **kwargs):
+        address = request.POST.get("email", "").strip().lower()
+        address_key = hashlib.sha256(address.encode()).hexdigest()
+        for name, key in (("password_reset", client_ip(request)), ("password_reset_address", address_key)):
+            refusal = take(name, key)
+            if refusal:
+                return too_many_requests(request, refusal)
+        return super().post(request, *args, **kwargs)
 
 
 @require_http_methods(["GET", "POST"])

@@ -122,10 +122,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Learning Site <no-reply@localhost>")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
+# One password reset for everybody, staff included: /password-reset/, with its rate limits.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -203,6 +207,8 @@ RATE_LIMITS = {
     "register": (5, 3600),
     "certificate_verify": (30, 60),
     "quiz_post": (30, 60),
+    "password_reset": (5, 3600),
+    "password_reset_address": (3, 3600),
     "assistant_client": (60, 600),
     # The lesson assistant per student (each question costs an OpenAI call).
     "assistant_user": (
