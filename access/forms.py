@@ -1,4 +1,4 @@
-"""Admin forms for changing access; each one feeds a function in access.services."""
+"""Admin forms for changing access; each one feeds a function in access.services or access.bulk_grants."""
 
 from django import forms
 from django.contrib.auth import get_user_model

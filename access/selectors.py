@@ -1,10 +1,325 @@
-"""Read models for pages that show access: the catalog's groups per viewer."""
+"""Every rule about who may read what: "may this viewer see this?" (tiers, access, drip, visibility,
+prerequisites) and the reads that pages showing access need (the catalog's groups per viewer).
+Nothing else re-implements these rules; changes to access live in services.py.
+"""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .services import accessible_course_ids, missing_prerequisites
+from .models import Audience, CourseAccess
+
+EDIT_ACTIONS = {"change", "publish"}
+MANAGE_ACCESS_PERMISSION = "access.manage_course_access"
+
+
+def can_edit_course(user, course):
+    """Editors with edit rights on the course see everything in it, as an enrolled student would."""
+    if not user.is_authenticated:
+        return False
+    return PagePermissionPolicy().user_has_any_permission_for_instance(user, EDIT_ACTIONS, course)
+
+
+def can_manage_access(user):
+    return user.is_authenticated and user.is_active and user.has_perm(MANAGE_ACCESS_PERMISSION)
+
+
+def can_view_access(user):
+    """Who may look at students' access in the admin: access managers and holders of the view permission."""
+    return can_manage_access(user) or (user.is_authenticated and user.has_perm("access.view_courseaccess"))
+
+
+def active_access(user, course, *, at=None):
+    """The record that gives `user` access to `course` now, or None."""
+    if not user.is_authenticated:
+        return None
+    return CourseAccess.objects.filter(user=user, course=course).active(at).order_by("granted_at").first()
+
+
+def has_course_access(user, course, *, at=None):
+    """(has access, the record that grants it or best explains why not, a reason for people)."""
+    if not user.is_authenticated:
+        return False, None, "Log in to use your course access."
+    at = at or timezone.now()
+    records = list(CourseAccess.objects.filter(user=user, course=course).order_by("-granted_at"))
+    for record in records:
+        if record.is_active(at):
+            return True, record, f"Access through {record.get_access_type_display().lower()}."
+    if not records:
+        return False, None, "No access to this course."
+    latest = records[0]
+    if latest.revoked_at or latest.status == CourseAccess.Status.REVOKED:
+        return False, latest, "Access was revoked."
+    if latest.expires_at and latest.expires_at <= at:
+        return False, latest, f"Access expired on {latest.expires_at:%Y-%m-%d %H:%M} UTC."
+    return False, latest, f"Access is {latest.get_status_display().lower()}."
+
+
+def viewer_tier(user, course):
+    """The widest audience whose content `user` may see in `course`."""
+    if not user.is_authenticated:
+        return Audience.GUEST
+    if course is not None and (can_edit_course(user, course) or has_course_access(user, course)[0]):
+        return Audience.ENROLLED
+    return Audience.REGISTERED
+
+
+@dataclass(frozen=True)
+class LessonView:
+    """What a viewer may see of one lesson, and when more unlocks."""
+
+    tier: Audience
+    unlocks_at: object = None  # a datetime while the lesson's module is still dripping
+
+
+def module_unlocks_at(module, course, access_record):
+    """When a dripped module opens for the holder of `access_record`; None if it is open."""
+    if course.access_duration_type != course.AccessDuration.DRIP or module is None or not module.drip_days:
+        return None
+    opens = access_record.granted_at + timedelta(days=module.drip_days)
+    return opens if opens > timezone.now() else None
+
+
+def module_unlock_dates(user, course, modules):
+    """{module id: when it opens} for the modules of a drip course that are still closed to `user`."""
+    if course.access_duration_type != course.AccessDuration.DRIP or not user.is_authenticated:
+        return {}
+    if can_edit_course(user, course):
+        return {}
+    record = active_access(user, course)
+    if record is None:
+        return {}
+    dates = {module.pk: module_unlocks_at(module, course, record) for module in modules}
+    return {module_id: opens for module_id, opens in dates.items() if opens}
+
+
+def lesson_view(user, lesson):
+    """The viewer's tier for one lesson, with drip applied: a locked module withholds what
+    enrolment gives (registered and guest content stay as they are for everyone)."""
+    course = lesson.course
+    if not user.is_authenticated:
+        return LessonView(Audience.GUEST)
+    if course is not None and can_edit_course(user, course):
+        return LessonView(Audience.ENROLLED)
+    record = active_access(user, course) if course is not None else None
+    if record is None:
+        return LessonView(Audience.REGISTERED)
+    unlocks_at = None
+    if course.access_duration_type == course.AccessDuration.DRIP:
+        unlocks_at = module_unlocks_at(lesson.module, course, record)
+    if unlocks_at:
+        return LessonView(Audience.REGISTERED, unlocks_at)
+    return LessonView(Audience.ENROLLED)
+
+
+def can_open_lesson(user, lesson):
+    """A logged-in viewer whose tier (drip applied) opens the lesson: who may have progress on it,
+    notes, quiz attempts and the lesson assistant."""
+    return user.is_authenticated and lesson.is_open_to(lesson_view(user, lesson).tier)
+
+
+def accessible_course_ids(user):
+    """Ids of the courses `user` may read as an enrolled student, in one query."""
+    if not user.is_authenticated:
+        return set()
+    return set(CourseAccess.objects.filter(user=user).active().values_list("course_id", flat=True))
+
+
+def editable_course_ids(user):
+    from courses.models import CoursePage
+
+    if not user.is_authenticated:
+        return set()
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, EDIT_ACTIONS)
+    return set(CoursePage.objects.filter(pk__in=editable.values("pk")).values_list("pk", flat=True))
+
+
+def enrolled_tier_course_ids(user):
+    """Courses whose enrolled-only content `user` may see: by access or by edit rights."""
+    return accessible_course_ids(user) | editable_course_ids(user)
+
+
+def drip_locked_lesson_ids(user):
+    """Lessons in modules that have not yet dripped open for `user`, across all their courses."""
+    from courses.models import CoursePage, LessonPage, ModulePage
+
+    if not user.is_authenticated:
+        return set()
+    # Ordered newest first, so the dict keeps each course's earliest active start: the kindest clock.
+    started = dict(
+        CourseAccess.objects.filter(user=user, course__access_duration_type=CoursePage.AccessDuration.DRIP)
+        .active()
+        .order_by("-granted_at")
+        .values_list("course_id", "granted_at")
+    )
+    for course_id in editable_course_ids(user) if started else ():
+        started.pop(course_id, None)
+    if not started:
+        return set()
+    courses = {course.path: course.pk for course in CoursePage.objects.filter(pk__in=started).only("path")}
+    under_courses = Q()
+    for path in courses:
+        under_courses |= Q(path__startswith=path)
+    now = timezone.now()
+    locked = Q()
+    for module in ModulePage.objects.filter(under_courses, drip_days__gt=0).only("path", "drip_days"):
+        course_id = courses[module.path[: -Page.steplen]]
+        if started[course_id] + timedelta(days=module.drip_days) > now:
+            locked |= Q(path__startswith=module.path)
+    if not locked:
+        return set()
+    return set(LessonPage.objects.filter(locked).values_list("pk", flat=True))
+
+
+def course_is_visible_to(user, course):
+    """Private courses exist only for students with access and editors; the rest are reachable."""
+    if course.visibility != course.Visibility.PRIVATE:
+        return True
+    return viewer_tier(user, course) == Audience.ENROLLED
+
+
+def visible_courses(user, courses):
+    """The courses of a queryset that the catalog lists for `user`."""
+    from courses.models import CoursePage
+
+    visibility = CoursePage.Visibility
+    listed = [visibility.PUBLIC] + ([visibility.MEMBERS_ONLY] if user.is_authenticated else [])
+    own = enrolled_tier_course_ids(user)
+    return courses.live().public().filter(visibility__in=listed) | courses.live().public().filter(pk__in=own)
+
+
+def without_hidden_courses(user, pages):
+    """`pages` without the private courses `user` may not see, and everything under them: for any
+    channel that lists pages (the pages API), so a private course does not exist for outsiders."""
+    from courses.models import CoursePage
+
+    hidden = CoursePage.objects.filter(visibility=CoursePage.Visibility.PRIVATE).exclude(
+        pk__in=enrolled_tier_course_ids(user)
+    )
+    under_hidden = Q()
+    for path in hidden.values_list("path", flat=True):
+        under_hidden |= Q(path__startswith=path)
+    return pages.exclude(under_hidden) if under_hidden else pages
+
+
+def completed_course_ids(user, courses):
+    """Which of `courses` `user` has completed: every live lesson marked complete. Two queries."""
+    from courses.models import LessonPage, UserProgress
+
+    if not user.is_authenticated or not courses:
+        return set()
+    lessons_by_course = {course.pk: set() for course in courses}
+    prefixes = {course.path: course.pk for course in courses}
+    depth = courses[0].depth
+    under_any = Q()
+    for course in courses:
+        under_any |= Q(path__startswith=course.path)
+    for lesson_id, path in LessonPage.objects.live().filter(under_any).values_list("pk", "path"):
+        course_pk = prefixes.get(path[: depth * Page.steplen])
+        if course_pk is not None:
+            lessons_by_course[course_pk].add(lesson_id)
+    all_lessons = set().union(*lessons_by_course.values())
+    done = set(
+        UserProgress.objects.filter(user=user, completed=True, lesson_id__in=all_lessons).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    return {course_pk for course_pk, lessons in lessons_by_course.items() if lessons and lessons <= done}
+
+
+def best_quiz_scores(user, course_ids):
+    """{course id: the user's best score (%) in any quiz or exam of that course}, in one query."""
+    from django.db.models import Max
+
+    from quizzes.models import QuizAttempt
+
+    if not user.is_authenticated or not course_ids:
+        return {}
+    return dict(
+        QuizAttempt.objects.filter(user=user, course_id__in=course_ids, status=QuizAttempt.Status.SUBMITTED)
+        .values("course_id")
+        .annotate(best=Max("score"))
+        .values_list("course_id", "best")
+    )
+
+
+def missing_prerequisites(user, courses):
+    """{course id: [what is still missing, in words]} for many courses in a fixed number of queries."""
+    from courses.models import CoursePage
+
+    from .models import LearningPathCourse
+
+    if not courses:
+        return {}
+    course_ids = [course.pk for course in courses]
+    through = CoursePage.prerequisite_courses.through
+    required = {}
+    for link in through.objects.filter(from_coursepage_id__in=course_ids).select_related("to_coursepage"):
+        if link.to_coursepage.live:
+            required.setdefault(link.from_coursepage_id, []).append(link.to_coursepage)
+    steps = list(
+        LearningPathCourse.objects.filter(learning_path__is_active=True, learning_path__steps__course_id__in=course_ids)
+        .select_related("course", "learning_path")
+        .distinct()
+        .order_by("learning_path_id", "sort_order")
+    )
+    earlier_required = {}
+    for step in steps:
+        if step.course_id not in course_ids:
+            continue
+        for earlier in steps:
+            if (
+                earlier.learning_path_id == step.learning_path_id
+                and earlier.sort_order < step.sort_order
+                and earlier.is_required
+            ):
+                earlier_required.setdefault(step.course_id, []).append((earlier.course, step.learning_path))
+    involved = {c.pk: c for items in required.values() for c in items}
+    involved |= {c.pk: c for items in earlier_required.values() for c, _path in items}
+    done = completed_course_ids(user, list(involved.values()))
+    scores = best_quiz_scores(user, list(involved)) if any(c.required_quiz_score for c in courses) else {}
+    missing = {}
+    for course in courses:
+        own = sorted(required.get(course.pk, []), key=lambda c: c.title)
+        messages = [f"Complete “{c.title}” first." for c in own if c.pk not in done]
+        for earlier_course, path in earlier_required.get(course.pk, []):
+            if earlier_course.pk not in done and earlier_course.pk not in {c.pk for c in own}:
+                messages.append(f"Complete “{earlier_course.title}” first (learning path “{path.name}”).")
+        if course.required_quiz_score and own:
+            best = max((scores[c.pk] for c in own if c.pk in scores), default=None)
+            if best is None or best < course.required_quiz_score:
+                messages.append(f"Score at least {course.required_quiz_score}% in the prerequisite courses' quizzes.")
+        missing[course.pk] = messages
+    return missing
+
+
+def check_course_prerequisites(user, course):
+    """(met, missing): what `user` must still do before enrolling in `course`, in words."""
+    missing = missing_prerequisites(user, [course])[course.pk]
+    return not missing, missing
+
+
+def enrollment_block_reason(user, course):
+    """Why `user` cannot enroll in `course` with one click right now, or None if they can."""
+    if not user.is_authenticated:
+        return "Log in to enroll."
+    if course.enrollment_method != course.EnrollmentMethod.OPEN:
+        return "This course is not open for self-enrollment."
+    if course.status != course.Status.ACTIVE:
+        return f"This course is {course.get_status_display().lower()}."
+    if course.enrollment_opens_at and course.enrollment_opens_at > timezone.now():
+        return f"Enrollment opens on {course.enrollment_opens_at:%Y-%m-%d}."
+    met, missing = check_course_prerequisites(user, course)
+    if not met:
+        return " ".join(missing)
+    return None
+
+
+# The catalog ------------------------------------------------------------------------------------
 
 
 @dataclass

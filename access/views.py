@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from courses.models import CoursePage, LessonPage, UserProgress
 
-from . import services
+from . import bulk_grants, selectors, services
 from .forms import (
     BulkGrantForm,
     BundleGrantForm,
@@ -27,12 +27,12 @@ from .models import AccessEvent, BundlePurchase, CourseAccess
 
 
 def require_view(user):
-    if not services.can_view_access(user):
+    if not selectors.can_view_access(user):
         raise PermissionDenied
 
 
 def require_manage(user):
-    if not services.can_manage_access(user):
+    if not selectors.can_manage_access(user):
         raise PermissionDenied("Only access managers can change course access.")
 
 
@@ -116,7 +116,7 @@ def student_detail(request, user_id):
             "progress": progress_summary(student),
             "forms": forms,
             "media": sum((form.media for form in forms.values()), start=forms["grant"].media),
-            "can_manage": services.can_manage_access(request.user),
+            "can_manage": selectors.can_manage_access(request.user),
         },
     )
 
@@ -305,7 +305,7 @@ def bulk_grant(request):
         if request.POST.get("confirm"):
             ok, plan = run(
                 request,
-                lambda: services.apply_bulk_grant(
+                lambda: bulk_grants.apply_bulk_grant(
                     email_text=form.email_text(),
                     granted_by=request.user,
                     expires_at=data["expires_at"],
@@ -321,7 +321,7 @@ def bulk_grant(request):
                 return redirect(reverse("access_bulk_grant"))
         else:
             try:
-                plan = services.plan_bulk_grant(email_text=form.email_text(), **target)
+                plan = bulk_grants.plan_bulk_grant(email_text=form.email_text(), **target)
             except services.AccessError as error:
                 form.add_error(None, str(error))
             else:

@@ -17,7 +17,7 @@ from learning_site.permissions import ReadOnlyPolicy
 
 from . import views
 from .models import AccessEvent, Bundle, BundlePurchase, Cohort, CourseAccess, LearningPath
-from .services import can_manage_access, can_view_access
+from .selectors import can_manage_access, can_view_access
 
 
 class CourseAccessInspectView(InspectView):

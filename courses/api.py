@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 
-from access.services import can_open_lesson, course_is_visible_to
+from access.selectors import can_open_lesson, course_is_visible_to
 from learning_site.rate_limits import client_ip
 
 from .models import CoursePage, LessonPage

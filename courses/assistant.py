@@ -1,7 +1,7 @@
 """The lesson assistant: prompts built only from what the student may read, and rate limits per
 student and per connection."""
 
-from access.services import lesson_view
+from access.selectors import lesson_view
 from learning_site import ai, rate_limits
 
 MAX_MESSAGE_LENGTH = 2_000

@@ -3,7 +3,7 @@ modules and its lessons do not exist for a viewer without access (listing, detai
 
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from access.services import without_hidden_courses
+from access.selectors import without_hidden_courses
 
 
 class CoursePagesAPIViewSet(PagesAPIViewSet):

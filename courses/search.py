@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.search.utils import parse_query_string
 
 from access.models import Audience
-from access.services import drip_locked_lesson_ids, enrolled_tier_course_ids, visible_courses
+from access.selectors import drip_locked_lesson_ids, enrolled_tier_course_ids, visible_courses
 
 from .models import CoursePage, LessonPage, LessonSearchEntry
 

@@ -46,7 +46,7 @@ def course_of(path, course_paths, depth):
 
 def learner_courses(user, *, sort="recent"):
     """Summaries of the courses `user` is enrolled in. Six queries."""
-    from access.services import accessible_course_ids
+    from access.selectors import accessible_course_ids
     from quizzes.models import Certificate
 
     ids = accessible_course_ids(user)
@@ -153,7 +153,7 @@ class ModuleRows:
 
 def course_progress(user, course):
     """Lesson-by-lesson progress of one course, with quiz results, notes and the next lesson."""
-    from access.services import module_unlock_dates
+    from access.selectors import module_unlock_dates
     from quizzes.models import QuizAttempt
 
     modules = course.outline()
@@ -196,7 +196,7 @@ RECENT_ROWS_CONSIDERED = 10
 def continue_learning(user):
     """The unfinished lesson the student touched last, in a course they may read, with that course's
     progress, or None. Four queries reading at most a few rows, however many courses they have."""
-    from access.services import accessible_course_ids
+    from access.selectors import accessible_course_ids
 
     from .services import course_progress as lesson_counts
 

@@ -5,7 +5,7 @@ import math
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from access.services import can_open_lesson
+from access.selectors import can_open_lesson
 
 from .models import CourseReview, FavoriteCourse, LessonNote, UserProgress
 
@@ -110,7 +110,7 @@ def save_note(*, user, lesson, text):
 
 
 def may_review(user, course):
-    from access.services import has_course_access
+    from access.selectors import has_course_access
 
     return user.is_authenticated and has_course_access(user, course)[0]
 

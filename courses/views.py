@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
 
-from access.services import course_is_visible_to, lesson_view
+from access.selectors import course_is_visible_to, lesson_view
 from quizzes.services import TROPHY_TIERS
 
 from . import search as site_search
@@ -112,8 +112,7 @@ def complete_lesson_view(request, lesson):
 @login_required
 def dashboard(request):
     """/my-dashboard/: the student's numbers, their courses and what they could unlock next."""
-    from access.selectors import catalog_groups
-    from access.services import visible_courses
+    from access.selectors import catalog_groups, visible_courses
     from quizzes.models import Certificate
 
     sort = request.GET.get("sort") if request.GET.get("sort") in selectors.SORTS else "recent"
@@ -148,7 +147,7 @@ def dashboard(request):
 @login_required
 def course_progress(request, slug):
     """/my-dashboard/course/<slug>/: lesson by lesson, with quiz results, notes and the next lesson."""
-    from access.services import has_course_access
+    from access.selectors import has_course_access
 
     course = CoursePage.objects.live().filter(slug=slug).first()
     if course is None or not has_course_access(request.user, course)[0]:

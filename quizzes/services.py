@@ -160,7 +160,7 @@ def may_show_results(attempt):
 def access_problem(user, *, lesson=None, course=None, is_exam=False):
     """Why `user` may not take this lesson quiz or course exam now, or None. Asked when an attempt
     starts and again when it is submitted, so access that ends mid-attempt ends the attempt too."""
-    from access.services import can_open_lesson, course_is_visible_to, has_course_access
+    from access.selectors import can_open_lesson, course_is_visible_to, has_course_access
 
     if is_exam:
         if course is None or not course.live:
@@ -367,7 +367,7 @@ def live_exam(course):
 
 def exam_lock_reason(user, course, *, at=None):
     """Why `user` may not start `course`'s final exam now, or None when it is open to them."""
-    from access.services import active_access
+    from access.selectors import active_access
     from courses.services import course_progress
 
     if live_exam(course) is None:
@@ -432,7 +432,7 @@ def issue_certificate(*, user, course, attempt=None):
 
     Only a student with access to the course now is certified, whatever path asks for it.
     """
-    from access.services import has_course_access
+    from access.selectors import has_course_access
 
     entitled, _record, reason = has_course_access(user, course)
     if not entitled:
@@ -467,7 +467,7 @@ def issue_certificate(*, user, course, attempt=None):
 def issue_certificate_if_earned(user, course):
     """A course with a certificate and no exam certifies every student with access who completes
     every lesson."""
-    from access.services import has_course_access
+    from access.selectors import has_course_access
     from courses.services import course_progress
 
     if course is None or not course.has_certificate or live_exam(course) is not None:

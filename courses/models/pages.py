@@ -87,7 +87,7 @@ class LearningPage(Page):
 
     def ensure_visible_to(self, user):
         """A private course does not exist for viewers without access, at any depth."""
-        from access.services import course_is_visible_to
+        from access.selectors import course_is_visible_to
 
         if self.course and not course_is_visible_to(user, self.course):
             raise Http404
@@ -126,8 +126,7 @@ class CourseIndexPage(Page):
     }
 
     def get_context(self, request, *args, **kwargs):
-        from access.selectors import catalog_groups
-        from access.services import visible_courses
+        from access.selectors import catalog_groups, visible_courses
 
         from ..search import search_courses
         from ..selectors import continue_learning, review_summaries
@@ -436,7 +435,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
         return modules
 
     def get_context(self, request, *args, **kwargs):
-        from access.services import enrollment_block_reason, has_course_access, module_unlock_dates
+        from access.selectors import enrollment_block_reason, has_course_access, module_unlock_dates
         from quizzes.services import live_exam
 
         context = super().get_context(request, *args, **kwargs)
@@ -540,7 +539,7 @@ class ModulePage(LearningPage):
             page.__dict__.setdefault("module", self)
 
     def get_context(self, request, *args, **kwargs):
-        from access.services import module_unlock_dates
+        from access.selectors import module_unlock_dates
 
         context = super().get_context(request, *args, **kwargs)
         context["course"] = self.course
@@ -657,7 +656,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
         return found.get(previous_id), found.get(next_id)
 
     def get_context(self, request, *args, viewer_tier=Audience.GUEST, unlocks_at=None, **kwargs):
-        from access.services import module_unlock_dates
+        from access.selectors import module_unlock_dates
 
         context = super().get_context(request, *args, **kwargs)
         context["viewer_tier"] = Audience(viewer_tier)
@@ -722,7 +721,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
 
     @path("", name="lesson")
     def lesson_route(self, request):
-        from access.services import lesson_view
+        from access.selectors import lesson_view
 
         # Not Page.serve: the viewer's tier (with drip applied) decides between lesson and teaser.
         view = lesson_view(request.user, self)

@@ -251,7 +251,7 @@ def test_access_forms_load_their_widgets_scripts(client, manager, learner, url):
 
 
 def test_bulk_grant_refuses_a_list_longer_than_the_cap_and_writes_nothing(client, manager, course):
-    from access.services import MAX_BULK_GRANT_ROWS
+    from access.bulk_grants import MAX_BULK_GRANT_ROWS
 
     emails = "\n".join(f"student{number}@example.com" for number in range(MAX_BULK_GRANT_ROWS + 1))
     response = client.post("/admin/access/bulk-grant/", {"emails": emails, "courses": [course.pk], "confirm": "1"})

@@ -10,7 +10,8 @@ from wagtail.documents import get_document_model
 
 from access.factories import LearningPathFactory
 from access.models import CourseAccess, LearningPathCourse
-from access.services import AccessError, check_course_prerequisites, enroll, grant_course_access
+from access.selectors import check_course_prerequisites
+from access.services import AccessError, enroll, grant_course_access
 from courses.factories import LessonPageFactory, ModulePageFactory, course_tree, publish
 from courses.models import UserProgress
 

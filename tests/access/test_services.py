@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from access.factories import UserFactory
 from access.models import Audience, CourseAccess
-from access.services import grant_course_access, has_course_access, revoke_course_access, viewer_tier
+from access.selectors import has_course_access, viewer_tier
+from access.services import grant_course_access, revoke_course_access
 from courses.factories import course_tree
 
 pytestmark = pytest.mark.django_db

@@ -4,11 +4,11 @@ import pytest
 
 from access.factories import BundleFactory, CohortFactory, UserFactory
 from access.models import AccessEvent, BundleTier, CourseAccess
+from access.selectors import has_course_access
 from access.services import (
     AccessError,
     enroll,
     grant_course_access,
-    has_course_access,
     join_cohort,
     leave_cohort,
     purchase_bundle,

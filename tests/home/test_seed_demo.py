@@ -8,7 +8,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision
 
 from access.models import AccessEvent, Bundle, CohortMember, CourseAccess, LearningPathCourse
-from access.services import has_course_access
+from access.selectors import has_course_access
 from courses.models import CoursePage, CourseReview, LessonPage, ModulePage, UserProgress
 from quizzes.models import Quiz
 

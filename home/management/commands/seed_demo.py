@@ -13,7 +13,8 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from access.models import Bundle, Cohort, CourseAccess, LearningPath, LearningPathCourse
-from access.services import grant_course_access, has_course_access, join_cohort
+from access.selectors import has_course_access
+from access.services import grant_course_access, join_cohort
 from courses.course_files import CourseFileError, import_course, read_course_file
 from courses.models import (
     CourseIndexPage,
