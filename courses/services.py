@@ -33,7 +33,8 @@ def record_progress(*, user, lesson, watch_percentage, timestamp):
     """Store how far the student watched. The percentage never goes down, whatever order reports
     arrive in; reaching the lesson's threshold completes it unless a required quiz is still unpassed.
     Returns (progress, a note for the student or "")."""
-    from quizzes.services import issue_certificate_if_earned, required_quiz_block
+    from quizzes.certificates import issue_certificate_if_earned
+    from quizzes.services import required_quiz_block
 
     if not can_open_lesson(user, lesson):
         raise ProgressError("You do not have access to this lesson.")
@@ -65,7 +66,8 @@ def record_progress(*, user, lesson, watch_percentage, timestamp):
 @transaction.atomic
 def complete_lesson(*, user, lesson):
     """Mark `lesson` complete for `user`, remembering which published revision they completed."""
-    from quizzes.services import issue_certificate_if_earned, required_quiz_block
+    from quizzes.certificates import issue_certificate_if_earned
+    from quizzes.services import required_quiz_block
 
     if not can_open_lesson(user, lesson):
         raise ProgressError("You do not have access to this lesson.")

@@ -14,7 +14,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.documents import get_document_model
 
 from access.selectors import course_is_visible_to, lesson_view
-from quizzes.services import TROPHY_TIERS
+from quizzes.certificates import TROPHY_TIERS
 
 from . import search as site_search
 from . import selectors
@@ -171,8 +171,8 @@ def course_progress(request, slug):
 @login_required
 def certifications(request):
     """/my-certifications/: certificates with their verification links, and the trophy shelf."""
+    from quizzes.certificates import trophy_shelf
     from quizzes.models import Certificate
-    from quizzes.services import trophy_shelf
 
     certificates = list(Certificate.objects.filter(user=request.user).select_related("course"))
     valid = [certificate for certificate in certificates if certificate.is_valid]

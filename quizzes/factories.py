@@ -67,7 +67,7 @@ def certify(*, user, course, **kwargs):
     from access.selectors import has_course_access
     from access.services import grant_course_access
 
-    from .services import issue_certificate
+    from .certificates import issue_certificate
 
     if not has_course_access(user, course)[0]:
         grant_course_access(user=user, course=course)

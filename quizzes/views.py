@@ -17,7 +17,7 @@ from django.utils.cache import patch_cache_control
 
 from learning_site.rate_limits import client_ip, rate_limited, take, too_many_requests
 
-from . import services
+from . import certificates, services
 from .certificate_pdf import render_certificate_pdf
 from .models import QuizAttempt
 
@@ -211,7 +211,7 @@ def course_exam_result(request, course, number):
 
 def certificate_for_holder(request, number):
     """The certificate, for its holder (or whoever may revoke certificates); 404 for anyone else."""
-    certificate = services.find_certificate(number)
+    certificate = certificates.find_certificate(number)
     if certificate is None:
         raise Http404("No certificate has this number.")
     user = request.user
@@ -225,7 +225,7 @@ def certificate_for_holder(request, number):
 @rate_limited("certificate_verify", methods=("GET", "HEAD"))
 def certificate_verify(request, number):
     """Public: whether a certificate is genuine, for whom and for what. Nothing more about the holder."""
-    certificate = services.find_certificate(number)
+    certificate = certificates.find_certificate(number)
     if certificate is None:
         response = TemplateResponse(request, "quizzes/certificate_unknown.html", {"number": number}, status=404)
         return response
@@ -235,7 +235,7 @@ def certificate_verify(request, number):
         "quizzes/certificate_verify.html",
         {
             "certificate": certificate,
-            "genuine": services.is_genuine(certificate),
+            "genuine": certificates.is_genuine(certificate),
             "is_holder": is_holder,
             "verify_url": request.build_absolute_uri(certificate.get_absolute_url()),
             "linkedin_url": linkedin_url(request, certificate) if is_holder else "",

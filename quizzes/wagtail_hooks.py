@@ -21,8 +21,9 @@ from courses.wagtail_hooks import LearningViewSetGroup
 from learning_site.permissions import ReadOnlyPolicy
 
 from . import admin_views
+from .certificates import revoke_certificate
 from .models import Certificate, Quiz, QuizDraftRequest
-from .services import QuizError, revoke_certificate
+from .services import QuizError
 
 
 class QuizIndexView(IndexView):

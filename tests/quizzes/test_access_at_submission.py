@@ -11,9 +11,10 @@ from access.models import CourseAccess
 from access.services import change_access_expiry, grant_course_access, revoke_course_access
 from courses.factories import course_tree
 from courses.models import UserProgress
+from quizzes.certificates import issue_certificate
 from quizzes.factories import QuizFactory, certify, single_choice
 from quizzes.models import Certificate, QuizAttempt
-from quizzes.services import QuizAccessEnded, issue_certificate
+from quizzes.services import QuizAccessEnded
 
 pytestmark = pytest.mark.django_db
 

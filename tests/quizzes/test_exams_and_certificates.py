@@ -11,16 +11,10 @@ from access.models import CourseAccess
 from access.services import grant_course_access
 from courses.factories import course_tree
 from courses.models import UserProgress
+from quizzes.certificates import certificate_hash, revoke_certificate, trophy_shelf
 from quizzes.factories import QuizFactory, certify, single_choice
 from quizzes.models import Certificate, QuizAttempt
-from quizzes.services import (
-    QuizError,
-    certificate_hash,
-    revoke_certificate,
-    start_attempt,
-    submit_attempt,
-    trophy_shelf,
-)
+from quizzes.services import QuizError, start_attempt, submit_attempt
 
 pytestmark = pytest.mark.django_db
 
