@@ -74,6 +74,7 @@ class LessonView:
 
     tier: Audience
     unlocks_at: object = None  # a datetime while the lesson's module is still dripping
+    in_course: bool = False  # an editor of the course, or a student with access (dripping or not)
 
 
 def module_unlocks_at(module, course, access_record):
@@ -104,7 +105,7 @@ def lesson_view(user, lesson):
     if not user.is_authenticated:
         return LessonView(Audience.GUEST)
     if course is not None and can_edit_course(user, course):
-        return LessonView(Audience.ENROLLED)
+        return LessonView(Audience.ENROLLED, in_course=True)
     record = active_access(user, course) if course is not None else None
     if record is None:
         return LessonView(Audience.REGISTERED)
@@ -112,8 +113,8 @@ def lesson_view(user, lesson):
     if course.access_duration_type == course.AccessDuration.DRIP:
         unlocks_at = module_unlocks_at(lesson.module, course, record)
     if unlocks_at:
-        return LessonView(Audience.REGISTERED, unlocks_at)
-    return LessonView(Audience.ENROLLED)
+        return LessonView(Audience.REGISTERED, unlocks_at, in_course=True)
+    return LessonView(Audience.ENROLLED, in_course=True)
 
 
 def can_open_lesson(user, lesson):
@@ -175,11 +176,14 @@ def drip_locked_lesson_ids(user):
     return set(LessonPage.objects.filter(locked).values_list("pk", flat=True))
 
 
-def course_is_visible_to(user, course):
-    """Private courses exist only for students with access and editors; the rest are reachable."""
+def course_is_visible_to(user, course, *, in_course=None):
+    """Private courses exist only for students with access and editors; the rest are reachable.
+    `in_course` passes on what the caller already knows (LessonView.in_course), saving the queries."""
     if course.visibility != course.Visibility.PRIVATE:
         return True
-    return viewer_tier(user, course) == Audience.ENROLLED
+    if in_course is None:
+        in_course = viewer_tier(user, course) == Audience.ENROLLED
+    return in_course
 
 
 def visible_courses(user, courses):
@@ -197,12 +201,14 @@ def without_hidden_courses(user, pages):
     channel that lists pages (the pages API), so a private course does not exist for outsiders."""
     from courses.models import CoursePage
 
-    hidden = CoursePage.objects.filter(visibility=CoursePage.Visibility.PRIVATE).exclude(
-        pk__in=enrolled_tier_course_ids(user)
-    )
+    private = dict(CoursePage.objects.filter(visibility=CoursePage.Visibility.PRIVATE).values_list("pk", "path"))
+    if not private:  # most sites: one query, and nothing about the viewer to ask
+        return pages
+    seen = enrolled_tier_course_ids(user)
     under_hidden = Q()
-    for path in hidden.values_list("path", flat=True):
-        under_hidden |= Q(path__startswith=path)
+    for course_id, path in private.items():
+        if course_id not in seen:
+            under_hidden |= Q(path__startswith=path)
     return pages.exclude(under_hidden) if under_hidden else pages
 
 

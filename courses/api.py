@@ -18,6 +18,8 @@ from django.views.decorators.cache import never_cache
 
 from access.selectors import can_open_lesson, course_is_visible_to
 from learning_site.rate_limits import client_ip
+from learning_site.request_guards import api_error as error
+from learning_site.request_guards import is_api
 
 from .models import CoursePage, LessonPage
 from .services import ProgressError, complete_lesson, record_progress, toggle_favorite
@@ -43,10 +45,6 @@ class PayloadTooLarge(BadRequest):
 
 JSON_TYPES = {"application/json"}
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
-
-
-def error(status, message, **extra):
-    return JsonResponse({"success": False, "error": message, **extra}, status=status)
 
 
 def json_api(view):
@@ -211,6 +209,6 @@ def csrf_failure(request, reason=""):
     """CSRF failures answer the API's callers in JSON and everyone else with Django's page."""
     from django.views.csrf import csrf_failure as django_csrf_failure
 
-    if request.path.startswith("/api/"):
+    if is_api(request):
         return error(403, "The CSRF token is missing or wrong. Reload the page and try again.")
     return django_csrf_failure(request, reason=reason)

@@ -13,8 +13,9 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import JsonResponse
 from django.template.response import TemplateResponse
+
+from .request_guards import api_error, is_api
 
 
 def client_ip(request):
@@ -74,8 +75,8 @@ def describe(refusal):
 def too_many_requests(request, refusal):
     """429 with Retry-After: JSON for the API, the site's page for everyone else."""
     message = describe(refusal)
-    if request.path_info.startswith("/api/"):
-        response = JsonResponse({"success": False, "error": message}, status=429)
+    if is_api(request):
+        response = api_error(429, message)
     else:
         response = TemplateResponse(request, "429.html", {"message": message}, status=429)
     response["Retry-After"] = str(refusal.retry_after)

@@ -22,12 +22,18 @@ def contains_nul(query_dict):
 
 
 def is_api(request):
+    """The site's JSON APIs live under /api/: their callers get every answer, errors too, as JSON."""
     return request.path_info.startswith("/api/")
+
+
+def api_error(status, message, **extra):
+    """An API error as every JSON endpoint answers it."""
+    return JsonResponse({"success": False, "error": message, **extra}, status=status)
 
 
 def bad_request(request, message, status=400):
     if is_api(request):
-        return JsonResponse({"success": False, "error": message}, status=status)
+        return api_error(status, message)
     return HttpResponse(loader.render_to_string("400.html", {"message": message}), status=status)
 
 

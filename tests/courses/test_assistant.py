@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from django.core.cache import cache
 
 from access.factories import UserFactory
 from courses.factories import course_tree
@@ -15,13 +14,6 @@ BODY = [
     {"type": "text", "value": {"audience": "guest", "text": "<p>Open words about boundaries.</p>"}},
     {"type": "text", "value": {"audience": "enrolled", "text": "<p>Secret enrolled capybara notes.</p>"}},
 ]
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -43,6 +43,22 @@ def examinee(client, exam_course):
     return user
 
 
+@pytest.fixture
+def quiz_under_way(client, make_student):
+    """A student with access to an enrolled-only lesson who opened an attempt at its quiz; returns
+    (quiz, course, lesson, student). Quiz fields are passed as `quiz_under_way(**fields)`."""
+
+    def start(**quiz_fields):
+        quiz = QuizFactory(**({"questions": [single_choice(explanation=EXPLANATION)]} | quiz_fields))
+        course, _modules, (lesson,) = course_tree(lessons=[{"access_level": "enrolled", "quiz": quiz}])
+        student = make_student(course)
+        client.force_login(student)
+        client.post(lesson.url + "quiz/", {"action": "start"})
+        return quiz, course, lesson, student
+
+    return start
+
+
 def submit_right_answer(client, page_url, quiz):
     attempt = QuizAttempt.objects.get(status="in_progress")
     question = list(quiz.questions)[0]
@@ -80,12 +96,8 @@ def test_an_exam_submitted_with_access_still_certifies(client, exam_course, exam
     assert Certificate.objects.filter(user=examinee, course=course).exists()
 
 
-def test_a_lesson_quiz_opened_before_revocation_cannot_be_submitted(client, make_student):
-    quiz = QuizFactory(questions=[single_choice(explanation=EXPLANATION)])
-    course, _modules, (lesson,) = course_tree(lessons=[{"access_level": "enrolled", "quiz": quiz}])
-    student = make_student(course)
-    client.force_login(student)
-    client.post(lesson.url + "quiz/", {"action": "start"})
+def test_a_lesson_quiz_opened_before_revocation_cannot_be_submitted(client, quiz_under_way):
+    quiz, course, lesson, student = quiz_under_way()
     revoke_course_access(user=student, course=course, revoked_by=None, reason="Left the company")
     response, attempt, _right = submit_right_answer(client, lesson.url + "quiz/", quiz)
     assert response.status_code == 403 and EXPLANATION not in response.content.decode()
@@ -104,12 +116,8 @@ def test_a_quiz_in_a_course_made_private_cannot_be_submitted_by_an_outsider(clie
     assert attempt.status == "in_progress" and attempt.score is None
 
 
-def test_a_closed_attempt_does_not_use_up_an_attempt(client, make_student):
-    quiz = QuizFactory(max_attempts=1)
-    course, _modules, (lesson,) = course_tree(lessons=[{"access_level": "enrolled", "quiz": quiz}])
-    student = make_student(course)
-    client.force_login(student)
-    client.post(lesson.url + "quiz/", {"action": "start"})
+def test_a_closed_attempt_does_not_use_up_an_attempt(client, quiz_under_way):
+    quiz, course, lesson, student = quiz_under_way(max_attempts=1)
     revoke_course_access(user=student, course=course, revoked_by=None, reason="Paused")
     submit_right_answer(client, lesson.url + "quiz/", quiz)
     grant_course_access(user=student, course=course)
@@ -118,12 +126,8 @@ def test_a_closed_attempt_does_not_use_up_an_attempt(client, make_student):
     assert reopened.attempt_number == 2
 
 
-def test_past_results_are_not_shown_after_access_ends(client, make_student):
-    quiz = QuizFactory(questions=[single_choice(explanation=EXPLANATION)])
-    course, _modules, (lesson,) = course_tree(lessons=[{"access_level": "enrolled", "quiz": quiz}])
-    student = make_student(course)
-    client.force_login(student)
-    client.post(lesson.url + "quiz/", {"action": "start"})
+def test_past_results_are_not_shown_after_access_ends(client, quiz_under_way):
+    quiz, course, lesson, student = quiz_under_way()
     submit_right_answer(client, lesson.url + "quiz/", quiz)
     assert EXPLANATION in client.get(lesson.url + "quiz/attempts/1/").content.decode()
     revoke_course_access(user=student, course=course, revoked_by=None, reason="Refunded")
