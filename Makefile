@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test e2e lint format check seed clean
+.PHONY: run test e2e lint format check seed clean prod
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,5 +47,10 @@ test: lint check
 e2e: $(VENV)/.dev-installed
 	$(BIN)/pytest tests/e2e -m e2e $(PYTEST_ARGS)
 
+# The production stack on this machine (gunicorn, a task worker, WhiteNoise), against DATABASE_URL
+# and REDIS_URL (local PostgreSQL and Redis by default). See docs/deploy.md.
+prod: $(VENV)/.runtime-installed
+	BIN=$(BIN) PORT=$(PORT) deploy/serve.sh
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media test-artifacts
+	rm -rf $(VENV) db.sqlite3 media test-artifacts static_collected

@@ -14,7 +14,7 @@ def at_once(action, times=2):
         try:
             start.wait(timeout=10)
             results.append(action())
-        except Exception as error:  # noqa: BLE001 - collected for the assertions
+        except Exception as error:
             errors.append(error)
         finally:
             connections.close_all()

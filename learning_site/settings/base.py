@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -101,10 +103,13 @@ TEMPLATES = [
 WSGI_APPLICATION = "learning_site.wsgi.application"
 
 # SQLite in the project folder unless DATABASE_URL says otherwise (PostgreSQL in CI and production).
+# DATABASE_CONN_MAX_AGE keeps connections open between requests (production defaults it to 60 s);
+# a connection that died meanwhile is noticed before the request uses it.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -186,6 +191,29 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Sessions live in the database, the one store every app server shares and that survives a cache
+# flush. With Redis as the shared cache, reads come from it first ("cached_db"); a cache local to
+# each process must not hold sessions, or two processes would each keep their own stale copy.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+
+# Background work (Accredible, AI drafting) goes through django-tasks. TASK_BACKEND=database queues it
+# in PostgreSQL for `manage.py db_worker` to run (production's default); "immediate" runs it at once,
+# inside the request that asked (development's and the tests' default: no worker to start).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+
+
+def tasks_setting(default_backend):
+    name = os.environ.get("TASK_BACKEND") or default_backend
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {name!r}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting("immediate")
 
 # The client's address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT reverse proxies in front, the address
 # the outermost of them saw (X-Forwarded-For entries a client adds itself are never believed).

@@ -9,11 +9,29 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, tasks_setting
 
 DEBUG = env_bool("DEBUG", False)
-if not DEBUG and not SECRET_KEY:  # noqa: F405
+if not DEBUG and not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
+
+# Persistent connections: opening a PostgreSQL connection costs more than most pages' queries.
+for database in DATABASES.values():
+    database["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+
+# Background work waits in the database for `manage.py db_worker`, never inside a request.
+TASKS = tasks_setting("database")
+
+# WhiteNoise serves collectstatic's output, compressed, with hashed names cached for a year, straight
+# after the security middleware: static files need no session, user or CSRF work.
+MIDDLEWARE = [*MIDDLEWARE]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
+)
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

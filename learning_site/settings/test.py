@@ -12,3 +12,4 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="learning-site-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ACCREDIBLE_API_KEY = ""  # tests that need Accredible set it and point it at a fake server
 OPENAI_API_KEY = ""  # tests that need the AI point it at a fake OpenAI server on 127.0.0.1
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}

@@ -125,7 +125,7 @@ def pdf_text(data):
                 )
     except ImportFileError:
         raise
-    except Exception as error:  # noqa: BLE001 - pypdf raises many kinds of error on a damaged file
+    except Exception as error:
         raise ImportFileError("The PDF could not be read; it may be damaged or encrypted.") from error
     text = "\n".join(without_running_lines(pages))
     # Text extraction can leave control characters (a NUL among them) where a font maps no text.

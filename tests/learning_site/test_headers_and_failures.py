@@ -70,7 +70,7 @@ def test_production_passes_the_deploy_checks_without_warnings():
         "ALLOWED_HOSTS": "learn.example.com",
         "DJANGO_SETTINGS_MODULE": "learning_site.settings.production",
     }
-    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=environment,
