@@ -1,14 +1,87 @@
-"""Reads for a learner's pages (dashboard, course progress, certifications), each in a fixed number of
-queries however many courses, lessons and progress rows there are."""
+"""Reads for a learner's pages (catalog, dashboard, course progress, certifications), each in a fixed
+number of queries however many courses, lessons and progress rows there are."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
+from typing import Any
 
 from django.db.models import Avg, Count, Max, Q
 from wagtail.models import Page
 
-from .models import CoursePage, CourseReview, FavoriteCourse, LessonNote, LessonPage, UserProgress
+from .models import CourseIndexPage, CoursePage, CourseReview, FavoriteCourse, LessonNote, LessonPage, UserProgress
+from .search import search_courses
+
+
+@dataclass(frozen=True)
+class CourseSort:
+    """One way to order a list of courses: its label in the sort menu and the key it sorts by."""
+
+    label: str
+    key: Callable[[Any], Any] | None = None  # None: keep the order the list came in
+    reverse: bool = False
+
+
+def by_title(course):
+    """What "by title" means wherever courses are sorted: alphabetical, whatever the case."""
+    return course.title.lower()
+
+
+# Sorts of the catalog's courses, annotated by `catalog_courses`. They come in tree order (the order
+# editors gave them): "Recommended" keeps it and, as Python's sort is stable, so do ties.
+CATALOG_SORTS = {
+    "": CourseSort("Recommended"),
+    "title": CourseSort("Title", by_title),
+    "newest": CourseSort("Newest", lambda course: course.first_published_at, reverse=True),
+    "rating": CourseSort("Best rated", lambda course: (-(course.rating_average or 0), -course.rating_count)),
+    "shortest": CourseSort("Shortest", lambda course: course.total_minutes),
+}
+
+
+def sort_courses(items: Iterable, sort: CourseSort) -> list:
+    """The catalog's courses or the dashboard's summaries, in the order `sort` gives."""
+    if sort.key is None:
+        return list(items)
+    return sorted(items, key=sort.key, reverse=sort.reverse)
+
+
+def sort_labels(sorts: dict[str, CourseSort]) -> dict[str, str]:
+    """{value: label} for a sort menu."""
+    return {value: sort.label for value, sort in sorts.items()}
+
+
+def catalog_courses(user, index_page: CourseIndexPage, filters: dict) -> list[CoursePage]:
+    """The courses under `index_page` that `user` may see, narrowed by `filters` (the catalog's query
+    parameters, already checked by the page) and sorted by `filters["sort"]`, each with its
+    lesson_count, total_minutes, rating_average, rating_count and is_favorite. Search aside, a fixed
+    number of queries however many courses there are."""
+    from access.selectors import visible_courses
+
+    courses = visible_courses(user, CoursePage.objects.child_of(index_page))
+    if filters["q"]:
+        courses = courses.filter(pk__in=[course.pk for course in search_courses(user, filters["q"])])
+    if filters["category"]:
+        courses = courses.filter(category__slug=filters["category"])
+    if filters["level"]:
+        courses = courses.filter(level=filters["level"])
+    if filters["tag"]:
+        courses = courses.filter(tagged_items__tag__slug=filters["tag"])
+    if filters["price"] in {"free", "paid"}:
+        courses = courses.filter(price=0) if filters["price"] == "free" else courses.filter(price__gt=0)
+    favorites = set()
+    if user.is_authenticated:
+        favorites = set(FavoriteCourse.objects.filter(user=user).values_list("course_id", flat=True))
+        if filters["favorites"]:
+            courses = courses.filter(pk__in=favorites)
+    courses = list(courses.select_related("category", "thumbnail").distinct().order_by("path"))
+    totals = CoursePage.lesson_totals(courses)
+    ratings = review_summaries([course.pk for course in courses])
+    for course in courses:
+        course.lesson_count, course.total_minutes = totals.get(course.path, (0, 0))
+        course.rating_average, course.rating_count = ratings.get(course.pk, (None, 0))
+        course.is_favorite = course.pk in favorites
+    return sort_courses(courses, CATALOG_SORTS[filters["sort"]])
 
 
 @dataclass
@@ -87,30 +160,23 @@ def learner_courses(user, *, sort="recent"):
         summaries[course_id].favorite = True
     for certificate in Certificate.objects.valid().filter(user=user, course_id__in=summaries):
         summaries[certificate.course_id].certificate = certificate
-    return sort_summaries(list(summaries.values()), sort)
+    return sort_courses(summaries.values(), DASHBOARD_SORTS.get(sort, DASHBOARD_SORTS["recent"]))
 
 
-SORTS = {
-    "recent": "Recently studied",
-    "title": "Title",
-    "progress": "Progress",
-}
-
-
-def sort_summaries(summaries, sort):
-    if sort == "title":
-        return sorted(summaries, key=lambda summary: summary.course.title.lower())
-    if sort == "progress":
-        return sorted(summaries, key=lambda summary: (-summary.percent, summary.course.title.lower()))
+# Sorts of the dashboard's CourseSummary rows; "recent" is the default.
+DASHBOARD_SORTS = {
     # Recently studied first; courses never opened after them, by title.
-    return sorted(
-        summaries,
-        key=lambda summary: (
+    "recent": CourseSort(
+        "Recently studied",
+        lambda summary: (
             summary.last_activity is None,
             -(summary.last_activity.timestamp() if summary.last_activity else 0),
-            summary.course.title.lower(),
+            by_title(summary.course),
         ),
-    )
+    ),
+    "title": CourseSort("Title", lambda summary: by_title(summary.course)),
+    "progress": CourseSort("Progress", lambda summary: (-summary.percent, by_title(summary.course))),
+}
 
 
 @dataclass

@@ -115,7 +115,7 @@ def dashboard(request):
     from access.selectors import catalog_groups, visible_courses
     from quizzes.models import Certificate
 
-    sort = request.GET.get("sort") if request.GET.get("sort") in selectors.SORTS else "recent"
+    sort = request.GET.get("sort") if request.GET.get("sort") in selectors.DASHBOARD_SORTS else "recent"
     favorites_only = request.GET.get("favorites") == "1"
     summaries = selectors.learner_courses(request.user, sort=sort)
     shown = [summary for summary in summaries if summary.favorite or not favorites_only]
@@ -137,7 +137,7 @@ def dashboard(request):
             ),
             "summaries": shown,
             "sort": sort,
-            "sorts": selectors.SORTS,
+            "sorts": selectors.sort_labels(selectors.DASHBOARD_SORTS),
             "favorites_only": favorites_only,
             "available": available,
         },

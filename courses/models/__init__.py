@@ -1,5 +1,5 @@
-"""Course models: the page tree (pages.py), each learner's own records (learners.py) and the files
-lessons use (files.py)."""
+"""Course models: the page tree (pages/, one module per page type), each learner's own records
+(learners.py) and the files lessons use (files.py)."""
 
 from .files import LessonFile
 from .learners import CourseReview, FavoriteCourse, LessonNote, ResourceDownload, UserProgress

@@ -1,0 +1,228 @@
+"""LessonPage: one lesson, gated as a whole by its access level and block by block by audience."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from access.models import Audience
+from courses.blocks import LessonStreamBlock
+from learning_site.rich_text import SanitisedStreamField
+
+from .base import LearningPage
+
+
+class LessonPage(RoutablePageMixin, LearningPage):
+    """One lesson. Its access level gates the page; each block's audience gates the block."""
+
+    class LessonType(models.TextChoices):
+        VIDEO = "video", "Video"
+        TEXT = "text", "Text"
+        LAB = "lab", "Lab"
+        PROJECT = "project", "Project"
+        INTERACTIVE = "interactive", "Interactive"
+        DOCUMENT = "document", "Document"
+        LIVE = "live", "Live session"
+
+    lesson_type = models.CharField(
+        max_length=20, choices=LessonType.choices, default=LessonType.TEXT, help_text="What kind of work the lesson is."
+    )
+    access_level = models.CharField(
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.GUEST,
+        help_text="Who may open this lesson. Others see its title, summary and how to get in.",
+    )
+    summary = models.TextField(
+        blank=True,
+        help_text="Public teaser: shown to everyone, in listings and search results. No gated content here.",
+    )
+    transcript = models.TextField(blank=True, help_text="Video transcript, shown to viewers who may open the lesson.")
+    body = SanitisedStreamField(
+        LessonStreamBlock(),
+        blank=True,
+        help_text="The lesson itself. Give each block the narrowest audience that should see it.",
+    )
+    quiz = models.ForeignKey(
+        "quizzes.Quiz",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lessons",
+        help_text="Students take it at the end of the lesson. A required quiz must be passed to complete the lesson.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("access_level"), FieldPanel("duration_minutes")]),
+        FieldPanel("summary"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("body"),
+        FieldPanel("transcript"),
+        FieldPanel("quiz"),
+    ]
+    # Only public fields go into the page index: lesson text is indexed per tier in LessonSearchEntry.
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    api_fields = [
+        APIField("lesson_type"),
+        APIField("access_level"),
+        APIField("summary"),
+        APIField("duration_minutes"),
+    ]
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    preview_modes = [
+        (Audience.ENROLLED.value, "As an enrolled student"),
+        (Audience.REGISTERED.value, "As a registered user"),
+        (Audience.GUEST.value, "As a guest"),
+    ]
+
+    @cached_property
+    def module(self):
+        # A local import: module.py imports this module, for the lessons a module lists.
+        from .module import ModulePage
+
+        if not self.path:
+            return None
+        return ModulePage.objects.ancestor_of(self).first()
+
+    def is_open_to(self, tier):
+        return Audience(tier).includes(self.access_level)
+
+    def video_length_seconds(self):
+        """How long the lesson's video is: its first video block's length, else the lesson's duration."""
+        for block in self.body:
+            if block.block_type == "video" and block.value.get("duration_seconds"):
+                return block.value["duration_seconds"]
+        return self.duration_minutes * 60 or None
+
+    def text_visible_to(self, tier):
+        """Every word of this lesson a viewer of `tier` may read, title and summary included."""
+        texts = [self.title, self.summary]
+        if self.is_open_to(tier):
+            texts.extend(self.objectives)
+            texts.extend(self.body.stream_block.searchable_text_for(self.body, tier))
+            texts.append(self.transcript)
+        return "\n".join(text for text in texts if text)
+
+    def neighbours(self):
+        """The previous and next live lessons of the course, across modules."""
+        if not self.course:
+            return None, None
+        ordered = list(
+            LessonPage.objects.descendant_of(self.course).live().order_by("path").values_list("id", flat=True)
+        )
+        if self.id not in ordered:
+            return None, None
+        position = ordered.index(self.id)
+        previous_id = ordered[position - 1] if position > 0 else None
+        next_id = ordered[position + 1] if position + 1 < len(ordered) else None
+        found = LessonPage.objects.in_bulk([pk for pk in (previous_id, next_id) if pk])
+        return found.get(previous_id), found.get(next_id)
+
+    def get_context(self, request, *args, viewer_tier=Audience.GUEST, unlocks_at=None, **kwargs):
+        from access.selectors import module_unlock_dates
+
+        context = super().get_context(request, *args, **kwargs)
+        context["viewer_tier"] = Audience(viewer_tier)
+        context["unlocks_at"] = unlocks_at
+        context["course"] = self.course
+        context["module"] = self.module
+        # One read of the course's outline gives the sidebar and previous/next.
+        modules = self.course.outline() if self.course else []
+        ordered = [lesson for module in modules for lesson in module.lessons]
+        position = next((index for index, lesson in enumerate(ordered) if lesson.pk == self.pk), None)
+        context["previous_lesson"] = ordered[position - 1] if position else None
+        context["next_lesson"] = ordered[position + 1] if position is not None and position + 1 < len(ordered) else None
+        unlock_dates = module_unlock_dates(request.user, self.course, modules) if self.course else {}
+        for module in modules:
+            module.unlocks_at = unlock_dates.get(module.pk)
+        context["outline"] = modules
+        # A preview shows the lesson as a student would see it, never the previewing editor's own records
+        # (and an unsaved page in a preview has none).
+        learner = request.user if self.pk and not getattr(request, "is_preview", False) else AnonymousUser()
+        context.update(self.learner_context(learner, ordered, open_to_viewer=self.is_open_to(viewer_tier)))
+        return context
+
+    def learner_context(self, user, course_lessons, *, open_to_viewer):
+        """The viewer's own state: ticks for the outline and, when they may open the lesson, its live
+        quiz, whether they passed it, their progress and their private note."""
+        from quizzes.services import has_passed, live_quiz
+
+        from ..learners import LessonNote, UserProgress
+
+        context = {"quiz": None, "quiz_passed": False, "progress": None, "note": None, "completed_ids": set()}
+        if user.is_authenticated:
+            rows = {
+                row.lesson_id: row
+                for row in UserProgress.objects.filter(
+                    user=user, lesson_id__in=[lesson.pk for lesson in course_lessons]
+                )
+            }
+            context["completed_ids"] = {lesson_id for lesson_id, row in rows.items() if row.completed}
+            context["progress"] = rows.get(self.pk)
+        if not open_to_viewer:
+            return context
+        context["quiz"] = live_quiz(self)
+        if user.is_authenticated:
+            context["quiz_passed"] = bool(context["quiz"]) and has_passed(user, context["quiz"])
+            context["note"] = LessonNote.objects.filter(user=user, lesson=self).first()
+        return context
+
+    def render_for(self, request, tier, unlocks_at=None):
+        """The full lesson when `tier` may open it, otherwise the public teaser with a way in."""
+        context = self.get_context(request, viewer_tier=tier, unlocks_at=unlocks_at)
+        template = self.get_template(request) if self.is_open_to(tier) else "courses/lesson_teaser.html"
+        response = TemplateResponse(request, template, context)
+        # What this page shows depends on who asks: no shared cache may keep it.
+        patch_cache_control(response, private=True)
+        return response
+
+    def serve(self, request, *args, **kwargs):
+        # The visibility check runs before RoutablePageMixin dispatches any of the lesson's routes.
+        self.ensure_visible_to(request.user)
+        request.is_preview = False
+        return RoutablePageMixin.serve(self, request, *args, **kwargs)
+
+    @path("", name="lesson")
+    def lesson_route(self, request):
+        from access.selectors import lesson_view
+
+        # Not Page.serve: the viewer's tier (with drip applied) decides between lesson and teaser.
+        view = lesson_view(request.user, self)
+        return self.render_for(request, view.tier, view.unlocks_at)
+
+    @path("quiz/", name="quiz")
+    def quiz_route(self, request):
+        from quizzes.views import lesson_quiz
+
+        return lesson_quiz(request, self)
+
+    @path("quiz/attempts/<int:number>/", name="quiz_result")
+    def quiz_result_route(self, request, number):
+        from quizzes.views import lesson_quiz_result
+
+        return lesson_quiz_result(request, self, number)
+
+    @path("notes/", name="notes")
+    def notes_route(self, request):
+        from courses.views import save_note_view
+
+        return save_note_view(request, self)
+
+    @path("complete/", name="complete")
+    def complete_route(self, request):
+        from courses.views import complete_lesson_view
+
+        return complete_lesson_view(request, self)
+
+    def serve_preview(self, request, mode_name):
+        tier = mode_name if mode_name in Audience.values else Audience.ENROLLED
+        return self.render_for(request, Audience(tier))
