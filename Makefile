@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test e2e lint format check seed clean prod
+.PHONY: run test e2e lint format check seed clean prod bench bench-data
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,15 @@ e2e: $(VENV)/.dev-installed
 # and REDIS_URL (local PostgreSQL and Redis by default). See docs/deploy.md.
 prod: $(VENV)/.runtime-installed
 	BIN=$(BIN) PORT=$(PORT) deploy/serve.sh
+
+# The benchmark (benchmark/run.py): the production stack under load on a large data set in PostgreSQL
+# (its own database) and Redis. BENCH_ARGS=--quick tries it on a small data set in a few minutes.
+bench: $(VENV)/.dev-installed
+	$(BIN)/python -m benchmark.run $(BENCH_ARGS)
+
+# Only the bench data set, in the benchmark's database (make_bench_data fills any site's database).
+bench-data: $(VENV)/.dev-installed
+	$(BIN)/python -m benchmark.run --data-only $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media test-artifacts static_collected

@@ -29,3 +29,9 @@ errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 # Behind a proxy, trust its X-Forwarded-* headers only from the addresses given.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn's control socket (runtime management) lives at one path per user, so two servers on one
+# machine (the benchmark beside `make prod`, the scale-out test's pair) would take it from each other.
+# Nothing here uses it: off unless GUNICORN_CONTROL_SOCKET names a path.
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
+if not control_socket_disable:
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "courses",
     "access",
     "quizzes",
+    "benchmark",  # only the make_bench_data command; its baseline view is wired in by the bench settings
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
