@@ -1,4 +1,5 @@
-"""The "Access" admin menu: students, access records, the audit trail, purchases, bulk grants."""
+"""The "Access" admin menu (students, access records, the audit trail, purchases, bulk grants) and the
+"Offers" menu (bundles, cohorts, learning paths)."""
 
 from django.db.models import Count
 from django.urls import path, reverse
@@ -7,12 +8,12 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.wagtail_hooks import LearningViewSetGroup
 from learning_site.permissions import ReadOnlyPolicy
 
 from . import views
@@ -142,7 +143,16 @@ class LearningPathViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-LearningViewSetGroup.items = [*LearningViewSetGroup.items, BundleViewSet, CohortViewSet, LearningPathViewSet]
+class OffersViewSetGroup(ViewSetGroup):
+    """The ways into courses that editors set up: bundles to buy, cohorts to join, paths to follow."""
+
+    menu_label = "Offers"
+    menu_icon = "tag"
+    menu_order = 205
+    items = [BundleViewSet, CohortViewSet, LearningPathViewSet]
+
+
+hooks.register("register_admin_viewset", OffersViewSetGroup)
 
 
 @hooks.register("register_admin_urls")

@@ -11,13 +11,13 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView as ModelIndexView
 from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
 from courses.models import LessonPage
-from courses.wagtail_hooks import LearningViewSetGroup
 from learning_site.permissions import ReadOnlyPolicy
 
 from . import admin_views
@@ -79,9 +79,6 @@ def quiz_listing_buttons(snippet, user, next_url=None):
         yield Button(label, url, icon_name="download", priority=40)
 
 
-LearningViewSetGroup.items = [*LearningViewSetGroup.items, QuizViewSet]
-
-
 class CertificateInspectView(InspectView):
     @cached_property
     def header_more_buttons(self):
@@ -104,8 +101,7 @@ class CertificateViewSet(ModelViewSet):
     model = Certificate
     icon = "success"
     menu_label = "Certificates"
-    add_to_admin_menu = True
-    menu_order = 220
+    add_to_admin_menu = False
     inspect_view_enabled = True
     inspect_view_class = CertificateInspectView
     search_backend_name = None
@@ -178,13 +174,19 @@ register_permission_policy(
     QuizDraftRequest, ReadOnlyPolicy(QuizDraftRequest, may_view=lambda user: user.has_perm("quizzes.add_quiz"))
 )
 draft_request_viewset = DraftRequestViewSet("quiz_draft_requests")
-LearningViewSetGroup.items = [*LearningViewSetGroup.items, draft_request_viewset]
 certificate_viewset = CertificateViewSet("certificates")
 
 
-@hooks.register("register_admin_viewset")
-def register_certificate_viewset():
-    return certificate_viewset
+class AssessmentsViewSetGroup(ViewSetGroup):
+    """The quiz engine's own admin menu: quizzes and exams, the certificates they issued, AI drafts."""
+
+    menu_label = "Assessments"
+    menu_icon = "success"
+    menu_order = 220
+    items = [QuizViewSet, certificate_viewset, draft_request_viewset]
+
+
+hooks.register("register_admin_viewset", AssessmentsViewSetGroup)
 
 
 @hooks.register("register_admin_urls")
