@@ -5,9 +5,12 @@ Nothing else re-implements these rules; changes to access live in services.py.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import reduce
+from operator import or_
 
-from django.db.models import Q
+from django.db.models import BooleanField, Exists, OuterRef, Q, Value
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -63,9 +66,7 @@ def viewer_tier(user, course):
     """The widest audience whose content `user` may see in `course`."""
     if not user.is_authenticated:
         return Audience.GUEST
-    if course is not None and (can_edit_course(user, course) or has_course_access(user, course)[0]):
-        return Audience.ENROLLED
-    return Audience.REGISTERED
+    return Audience.ENROLLED if course_viewer(user, course).in_course else Audience.REGISTERED
 
 
 @dataclass(frozen=True)
@@ -85,49 +86,105 @@ def module_unlocks_at(module, course, access_record):
     return opens if opens > timezone.now() else None
 
 
+class CourseViewer:
+    """What a request knows about its viewer in one course, asked once and passed to whatever decides
+    what they see: the lesson, the outline's drip dates, the course page, the progress API. The access
+    record is one query for a logged-in viewer; edit rights one more, asked only when they could change
+    the answer (no access record, or a drip module still closed). A guest costs nothing."""
+
+    def __init__(self, user, course):
+        self.user = user
+        self.course = course
+        self.authenticated = user.is_authenticated
+
+    @cached_property
+    def access(self):
+        """The CourseAccess that gives access now, or None."""
+        return active_access(self.user, self.course) if self.authenticated and self.course is not None else None
+
+    @cached_property
+    def is_editor(self):
+        return self.course is not None and can_edit_course(self.user, self.course)
+
+    @property
+    def in_course(self):
+        return self.access is not None or self.is_editor
+
+    def module_unlocks_at(self, module):
+        """When `module` opens for this viewer; None if it is open (editors never wait)."""
+        if self.course is None or self.course.access_duration_type != self.course.AccessDuration.DRIP:
+            return None
+        if self.access is None or module is None or not module.drip_days:
+            return None
+        opens = module_unlocks_at(module, self.course, self.access)
+        return None if opens is None or self.is_editor else opens
+
+    def unlock_dates(self, modules):
+        """{module id: when it opens} for the modules still closed to this viewer."""
+        dates = {module.pk: self.module_unlocks_at(module) for module in modules}
+        return {module_id: opens for module_id, opens in dates.items() if opens}
+
+    def lesson_view(self, lesson, module=None):
+        """The viewer's tier for one lesson of the course, with drip applied: a locked module withholds
+        what enrolment gives (registered and guest content stay as they are for everyone). `module`
+        is the lesson's module when the caller has it (from the outline), saving a query."""
+        if not self.authenticated:
+            return LessonView(Audience.GUEST)
+        if self.access is None:
+            if self.is_editor:
+                return LessonView(Audience.ENROLLED, in_course=True)
+            return LessonView(Audience.REGISTERED)
+        unlocks_at = None
+        if self.course.access_duration_type == self.course.AccessDuration.DRIP:
+            unlocks_at = self.module_unlocks_at(module or lesson.module)
+        if unlocks_at:
+            return LessonView(Audience.REGISTERED, unlocks_at, in_course=True)
+        return LessonView(Audience.ENROLLED, in_course=True)
+
+
+def course_viewer(user, course):
+    """Everything access decides about `user` in `course` for one request (see CourseViewer)."""
+    return CourseViewer(user, course)
+
+
 def module_unlock_dates(user, course, modules):
     """{module id: when it opens} for the modules of a drip course that are still closed to `user`."""
     if course.access_duration_type != course.AccessDuration.DRIP or not user.is_authenticated:
         return {}
-    if can_edit_course(user, course):
-        return {}
-    record = active_access(user, course)
-    if record is None:
-        return {}
-    dates = {module.pk: module_unlocks_at(module, course, record) for module in modules}
-    return {module_id: opens for module_id, opens in dates.items() if opens}
+    return course_viewer(user, course).unlock_dates(modules)
 
 
 def lesson_view(user, lesson):
-    """The viewer's tier for one lesson, with drip applied: a locked module withholds what
-    enrolment gives (registered and guest content stay as they are for everyone)."""
-    course = lesson.course
-    if not user.is_authenticated:
-        return LessonView(Audience.GUEST)
-    if course is not None and can_edit_course(user, course):
-        return LessonView(Audience.ENROLLED, in_course=True)
-    record = active_access(user, course) if course is not None else None
-    if record is None:
-        return LessonView(Audience.REGISTERED)
-    unlocks_at = None
-    if course.access_duration_type == course.AccessDuration.DRIP:
-        unlocks_at = module_unlocks_at(lesson.module, course, record)
-    if unlocks_at:
-        return LessonView(Audience.REGISTERED, unlocks_at, in_course=True)
-    return LessonView(Audience.ENROLLED, in_course=True)
+    """The viewer's tier for one lesson, with drip applied (see CourseViewer.lesson_view)."""
+    return course_viewer(user, lesson.course).lesson_view(lesson)
 
 
-def can_open_lesson(user, lesson):
+def can_open_lesson(user, lesson, viewer=None):
     """A logged-in viewer whose tier (drip applied) opens the lesson: who may have progress on it,
-    notes, quiz attempts and the lesson assistant."""
-    return user.is_authenticated and lesson.is_open_to(lesson_view(user, lesson).tier)
+    notes, quiz attempts and the lesson assistant. `viewer` passes on what the request already asked."""
+    viewer = viewer or course_viewer(user, lesson.course)
+    return user.is_authenticated and lesson.is_open_to(viewer.lesson_view(lesson).tier)
+
+
+def accessible_courses(user):
+    """The ids of the courses `user` may read as an enrolled student, as a query to nest in another
+    (no query of its own)."""
+    if not user.is_authenticated:
+        return CourseAccess.objects.none().values("course_id")
+    return CourseAccess.objects.filter(user=user).active().values("course_id")
 
 
 def accessible_course_ids(user):
-    """Ids of the courses `user` may read as an enrolled student, in one query."""
+    """Ids of the courses `user` may read as an enrolled student, in one query (none for a guest)."""
+    return set(accessible_courses(user).values_list("course_id", flat=True))
+
+
+def with_access_flags(user, courses):
+    """`courses` (a queryset) with is_owned on each: whether `user` may read it as an enrolled
+    student now. Part of the same query."""
     if not user.is_authenticated:
-        return set()
-    return set(CourseAccess.objects.filter(user=user).active().values_list("course_id", flat=True))
+        return courses.annotate(is_owned=Value(False, output_field=BooleanField()))
+    return courses.annotate(is_owned=Exists(accessible_courses(user).filter(course=OuterRef("pk"))))
 
 
 def editable_course_ids(user):
@@ -176,24 +233,35 @@ def drip_locked_lesson_ids(user):
     return set(LessonPage.objects.filter(locked).values_list("pk", flat=True))
 
 
-def course_is_visible_to(user, course, *, in_course=None):
+def course_is_visible_to(user, course, *, viewer=None):
     """Private courses exist only for students with access and editors; the rest are reachable.
-    `in_course` passes on what the caller already knows (LessonView.in_course), saving the queries."""
+    `viewer` passes on what the request already asked (a CourseViewer of this course)."""
     if course.visibility != course.Visibility.PRIVATE:
         return True
-    if in_course is None:
-        in_course = viewer_tier(user, course) == Audience.ENROLLED
-    return in_course
+    return (viewer or course_viewer(user, course)).in_course
 
 
 def visible_courses(user, courses):
-    """The courses of a queryset that the catalog lists for `user`."""
+    """The courses of a queryset that the catalog lists for `user`: listed for their kind of viewer,
+    or theirs to read as an enrolled student (by access, a condition of the same query, or by edit
+    rights)."""
     from courses.models import CoursePage
 
     visibility = CoursePage.Visibility
     listed = [visibility.PUBLIC] + ([visibility.MEMBERS_ONLY] if user.is_authenticated else [])
-    own = enrolled_tier_course_ids(user)
-    return courses.live().public().filter(visibility__in=listed) | courses.live().public().filter(pk__in=own)
+    own = Q(pk__in=accessible_courses(user)) | Q(pk__in=editable_course_ids(user))
+    return courses.live().filter(outside_view_restrictions()).filter(Q(visibility__in=listed) | own)
+
+
+def outside_view_restrictions():
+    """Wagtail's PageQuerySet.public() (no view restriction on the page or above it) as plain path
+    conditions, which search backends apply too. public() reads every restriction of the site on each
+    call; their paths are the same for every viewer, so they are cached under the page cache's
+    content generation, which saving or deleting a restriction and moving or deleting a page move on."""
+    from courses.page_cache import site_view_restrictions
+
+    paths = [path for _id, path in site_view_restrictions()["restrictions"]]
+    return ~reduce(or_, (Q(path__startswith=path) for path in paths)) if paths else Q()
 
 
 def without_hidden_courses(user, pages):
@@ -212,31 +280,6 @@ def without_hidden_courses(user, pages):
     return pages.exclude(under_hidden) if under_hidden else pages
 
 
-def completed_course_ids(user, courses):
-    """Which of `courses` `user` has completed: every live lesson marked complete. Two queries."""
-    from courses.models import LessonPage, UserProgress
-
-    if not user.is_authenticated or not courses:
-        return set()
-    lessons_by_course = {course.pk: set() for course in courses}
-    prefixes = {course.path: course.pk for course in courses}
-    depth = courses[0].depth
-    under_any = Q()
-    for course in courses:
-        under_any |= Q(path__startswith=course.path)
-    for lesson_id, path in LessonPage.objects.live().filter(under_any).values_list("pk", "path"):
-        course_pk = prefixes.get(path[: depth * Page.steplen])
-        if course_pk is not None:
-            lessons_by_course[course_pk].add(lesson_id)
-    all_lessons = set().union(*lessons_by_course.values())
-    done = set(
-        UserProgress.objects.filter(user=user, completed=True, lesson_id__in=all_lessons).values_list(
-            "lesson_id", flat=True
-        )
-    )
-    return {course_pk for course_pk, lessons in lessons_by_course.items() if lessons and lessons <= done}
-
-
 def best_quiz_scores(user, course_ids):
     """{course id: the user's best score (%) in any quiz or exam of that course}, in one query."""
     from django.db.models import Max
@@ -253,9 +296,11 @@ def best_quiz_scores(user, course_ids):
     )
 
 
-def missing_prerequisites(user, courses):
-    """{course id: [what is still missing, in words]} for many courses in a fixed number of queries."""
+def missing_prerequisites(user, courses, *, progress=None):
+    """{course id: [what is still missing, in words]} for many courses in a fixed number of queries.
+    `progress` is the user's course progress the request already read (courses/progress.py)."""
     from courses.models import CoursePage
+    from courses.progress import completed_course_ids
 
     from .models import LearningPathCourse
 
@@ -286,7 +331,7 @@ def missing_prerequisites(user, courses):
                 earlier_required.setdefault(step.course_id, []).append((earlier.course, step.learning_path))
     involved = {c.pk: c for items in required.values() for c in items}
     involved |= {c.pk: c for items in earlier_required.values() for c, _path in items}
-    done = completed_course_ids(user, list(involved.values()))
+    done = completed_course_ids(user, list(involved.values()), known=progress)
     scores = best_quiz_scores(user, list(involved)) if any(c.required_quiz_score for c in courses) else {}
     missing = {}
     for course in courses:
@@ -342,11 +387,13 @@ class CatalogGroups:
     unavailable: list = field(default_factory=list)
 
 
-def catalog_groups(user, courses):
-    """Sort the courses a viewer may see into: mine, available to unlock (and how), not available."""
+def catalog_groups(user, courses, *, owned=None, progress=None):
+    """Sort the courses a viewer may see into: mine, available to unlock (and how), not available.
+    `owned` (`accessible_course_ids(user)`) and `progress` (the user's course progress) pass on what
+    the caller already read."""
     groups = CatalogGroups()
-    owned = accessible_course_ids(user)
-    missing = missing_prerequisites(user, [course for course in courses if course.pk not in owned])
+    owned = accessible_course_ids(user) if owned is None else owned
+    missing = missing_prerequisites(user, [course for course in courses if course.pk not in owned], progress=progress)
     now = timezone.now()
     for course in courses:
         if course.pk in owned:

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 
-from access.selectors import can_open_lesson, course_is_visible_to
+from access.selectors import can_open_lesson, course_is_visible_to, course_viewer
 from learning_site.rate_limits import client_ip
 from learning_site.request_guards import api_error as error
 from learning_site.request_guards import is_api
@@ -117,11 +117,15 @@ def number_field(data, name, *, maximum=None, maximum_label=""):
 
 
 def lesson_for(request, lesson_id):
-    """The live lesson, 404 if it does not exist for this caller, 403 if they may not use it."""
+    """The live lesson, 404 if it does not exist for this caller, 403 if they may not use it. What
+    access says about the caller is asked once and kept as request.course_viewer for the service."""
     lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
-    if lesson is None or lesson.course is None or not course_is_visible_to(request.user, lesson.course):
+    if lesson is None or lesson.course is None:
         raise Http404
-    if not can_open_lesson(request.user, lesson):
+    viewer = request.course_viewer = course_viewer(request.user, lesson.course)
+    if not course_is_visible_to(request.user, lesson.course, viewer=viewer):
+        raise Http404
+    if not can_open_lesson(request.user, lesson, viewer):
         raise PermissionDenied("You do not have access to this lesson.")
     return lesson
 
@@ -137,7 +141,11 @@ def lesson_progress(request, lesson_id):
     )
     try:
         progress, note = record_progress(
-            user=request.user, lesson=lesson, watch_percentage=watch_percentage, timestamp=timestamp
+            user=request.user,
+            lesson=lesson,
+            watch_percentage=watch_percentage,
+            timestamp=timestamp,
+            viewer=request.course_viewer,
         )
     except ProgressError as problem:
         raise PermissionDenied(str(problem)) from problem
@@ -157,7 +165,7 @@ def lesson_progress(request, lesson_id):
 def lesson_complete(request, lesson_id):
     lesson = lesson_for(request, lesson_id)
     try:
-        complete_lesson(user=request.user, lesson=lesson)
+        complete_lesson(user=request.user, lesson=lesson, viewer=request.course_viewer)
     except ProgressError as problem:
         return error(409, str(problem))
     _previous, next_lesson = lesson.neighbours()

@@ -82,7 +82,10 @@ def search_lessons(user, query):
     """Lessons whose visible words match, best first, each with its course and public summary."""
     # Entries exist only for live lessons; this also drops lessons behind Wagtail privacy settings.
     entries = lesson_entries_for(user).filter(lesson_id__in=LessonPage.objects.live().public().values("pk"))
-    return entries.select_related("lesson", "course").search(parsed(query))
+    # Results show titles and summaries: the large columns stay in the database, or ranking would
+    # carry every matching lesson's body along while it sorts them.
+    heavy = ["text", "lesson__body", "lesson__transcript", "course__description", "course__requirements"]
+    return entries.select_related("lesson", "course").defer(*heavy).search(parsed(query))
 
 
 def search_courses(user, query):

@@ -3,14 +3,14 @@ number of queries however many courses, lessons and progress rows there are."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 from typing import Any
 
-from django.db.models import Avg, Count, Max, Q
-from wagtail.models import Page
+from django.db.models import Avg, Count, Exists, FloatField, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
-from .models import CourseIndexPage, CoursePage, CourseReview, FavoriteCourse, LessonNote, LessonPage, UserProgress
+from .models import CourseIndexPage, CoursePage, CourseReview, FavoriteCourse, LessonNote, LessonPage
+from .progress import CourseProgress, lesson_totals, progress_by_course
+from .progress import course_progress as progress_of_course
 from .search import search_courses
 
 
@@ -54,11 +54,12 @@ def sort_labels(sorts: dict[str, CourseSort]) -> dict[str, str]:
 def catalog_courses(user, index_page: CourseIndexPage, filters: dict) -> list[CoursePage]:
     """The courses under `index_page` that `user` may see, narrowed by `filters` (the catalog's query
     parameters, already checked by the page) and sorted by `filters["sort"]`, each with its
-    lesson_count, total_minutes, rating_average, rating_count and is_favorite. Search aside, a fixed
-    number of queries however many courses there are."""
-    from access.selectors import visible_courses
+    lesson_count, total_minutes, rating_average, rating_count, is_favorite and is_owned (the user may
+    read it as an enrolled student). Search aside, a fixed number of queries however many courses
+    there are."""
+    from access.selectors import visible_courses, with_access_flags
 
-    courses = visible_courses(user, CoursePage.objects.child_of(index_page))
+    courses = with_access_flags(user, visible_courses(user, CoursePage.objects.child_of(index_page)))
     if filters["q"]:
         courses = courses.filter(pk__in=[course.pk for course in search_courses(user, filters["q"])])
     if filters["category"]:
@@ -69,29 +70,28 @@ def catalog_courses(user, index_page: CourseIndexPage, filters: dict) -> list[Co
         courses = courses.filter(tagged_items__tag__slug=filters["tag"])
     if filters["price"] in {"free", "paid"}:
         courses = courses.filter(price=0) if filters["price"] == "free" else courses.filter(price__gt=0)
-    favorites = set()
     if user.is_authenticated:
-        favorites = set(FavoriteCourse.objects.filter(user=user).values_list("course_id", flat=True))
+        courses = courses.annotate(is_favorite=Exists(FavoriteCourse.objects.filter(user=user, course=OuterRef("pk"))))
         if filters["favorites"]:
-            courses = courses.filter(pk__in=favorites)
-    courses = list(courses.select_related("category", "thumbnail").distinct().order_by("path"))
-    totals = CoursePage.lesson_totals(courses)
-    ratings = review_summaries([course.pk for course in courses])
+            courses = courses.filter(is_favorite=True)
+    courses = list(
+        courses.select_related("category", "thumbnail").annotate(**rating_annotations()).distinct().order_by("path")
+    )
+    totals = lesson_totals(courses)
     for course in courses:
-        course.lesson_count, course.total_minutes = totals.get(course.path, (0, 0))
-        course.rating_average, course.rating_count = ratings.get(course.pk, (None, 0))
-        course.is_favorite = course.pk in favorites
+        course.lesson_count, course.total_minutes = totals[course.pk]
+        course.rating_average = round(course.rating_mean, 1) if course.rating_mean is not None else None
+        course.is_favorite = getattr(course, "is_favorite", False)
     return sort_courses(courses, CATALOG_SORTS[filters["sort"]])
 
 
 @dataclass
 class CourseSummary:
-    """One of the learner's courses: how far they are, and where to go next."""
+    """One of the learner's courses: how far they are (as courses/progress.py counts it), and where to
+    go next."""
 
     course: object
-    total: int = 0
-    done: int = 0
-    updated: int = 0  # completed lessons an editor has changed since
+    progress: CourseProgress = field(default_factory=CourseProgress)
     favorite: bool = False
     certificate: object = None
     first_lesson: object = None
@@ -99,12 +99,25 @@ class CourseSummary:
     last_activity: object = None
 
     @property
+    def total(self):
+        return self.progress.total
+
+    @property
+    def done(self):
+        return self.progress.done
+
+    @property
+    def updated(self):
+        """Completed lessons an editor has changed since."""
+        return self.progress.updated
+
+    @property
     def percent(self):
-        return round(self.done * 100 / self.total) if self.total else 0
+        return self.progress.percent
 
     @property
     def is_complete(self):
-        return bool(self.total) and self.done == self.total
+        return self.progress.is_complete
 
     @property
     def action(self):
@@ -113,54 +126,49 @@ class CourseSummary:
         return "continue" if self.last_lesson else "start"
 
 
-def course_of(path, course_paths, depth):
-    return course_paths.get(path[: depth * Page.steplen])
+# What a summary's links need of a lesson: its title and its address, not its body.
+LESSON_LINK_FIELDS = ("id", "path", "depth", "title", "slug", "url_path")
 
 
-def learner_courses(user, *, sort="recent"):
-    """Summaries of the courses `user` is enrolled in. Six queries."""
-    from access.selectors import accessible_course_ids
-    from quizzes.models import Certificate
+def learner_courses(user, *, sort="recent", certificates=None):
+    """Summaries of the courses `user` is enrolled in, with their valid certificates (`certificates`:
+    `valid_certificates(user)` when the caller already read them). Five queries however many courses,
+    lessons and progress rows there are: the courses, the student's progress rows, the lessons the
+    summaries link to, favourites and certificates."""
+    from access.selectors import accessible_courses
 
-    ids = accessible_course_ids(user)
-    courses = list(CoursePage.objects.live().filter(pk__in=ids).select_related("thumbnail").order_by("title"))
+    mine = CoursePage.objects.live().filter(pk__in=accessible_courses(user))
+    courses = list(mine.select_related("thumbnail").order_by("title"))
     if not courses:
         return []
-    summaries = {course.pk: CourseSummary(course) for course in courses}
-    course_paths = {course.path: course.pk for course in courses}
-    depth = courses[0].depth
-    lessons = list(
-        LessonPage.objects.live()
-        .filter(reduce(or_, (Q(path__startswith=path) for path in course_paths)))
-        .order_by("path")
-        .only("id", "path", "depth", "title", "slug", "url_path", "live_revision_id")
-    )
-    lesson_course = {}
-    for lesson in lessons:
-        course_id = course_of(lesson.path, course_paths, depth)
-        lesson_course[lesson.pk] = course_id
+    progress = progress_by_course(user, courses)
+    summaries = {course.pk: CourseSummary(course, progress[course.pk]) for course in courses}
+    # Only the lessons the summaries link to (where to start, where they left off) are read as pages.
+    links = {}
+    for course_id, summary in summaries.items():
+        last = summary.progress.last_touched
+        summary.last_activity = last.last_accessed if last else None
+        links[course_id] = (summary.progress.first_lesson_id, last.lesson_id if last else None)
+    wanted = {lesson_id for pair in links.values() for lesson_id in pair if lesson_id}
+    lessons = LessonPage.objects.only(*LESSON_LINK_FIELDS).in_bulk(wanted)
+    for course_id, (first_id, last_id) in links.items():
         summary = summaries[course_id]
-        summary.total += 1
-        summary.first_lesson = summary.first_lesson or lesson
-    by_id = {lesson.pk: lesson for lesson in lessons}
-    for row in UserProgress.objects.filter(user=user, lesson_id__in=by_id).values(
-        "lesson_id", "completed", "completed_revision_id", "last_accessed"
-    ):
-        summary = summaries[lesson_course[row["lesson_id"]]]
-        lesson = by_id[row["lesson_id"]]
-        if row["completed"]:
-            summary.done += 1
-            if row["completed_revision_id"] and row["completed_revision_id"] != lesson.live_revision_id:
-                summary.updated += 1
-        if summary.last_activity is None or row["last_accessed"] > summary.last_activity:
-            summary.last_activity, summary.last_lesson = row["last_accessed"], lesson
+        summary.first_lesson, summary.last_lesson = lessons.get(first_id), lessons.get(last_id)
     for course_id in FavoriteCourse.objects.filter(user=user, course_id__in=summaries).values_list(
         "course_id", flat=True
     ):
         summaries[course_id].favorite = True
-    for certificate in Certificate.objects.valid().filter(user=user, course_id__in=summaries):
-        summaries[certificate.course_id].certificate = certificate
+    for certificate in valid_certificates(user) if certificates is None else certificates:
+        if certificate.course_id in summaries:
+            summaries[certificate.course_id].certificate = certificate
     return sort_courses(summaries.values(), DASHBOARD_SORTS.get(sort, DASHBOARD_SORTS["recent"]))
+
+
+def valid_certificates(user):
+    """The user's valid certificates: the dashboard counts them and shows each on its course."""
+    from quizzes.models import Certificate
+
+    return list(Certificate.objects.valid().filter(user=user))
 
 
 # Sorts of the dashboard's CourseSummary rows; "recent" is the default.
@@ -217,15 +225,14 @@ class ModuleRows:
     unlocks_at: object = None
 
 
-def course_progress(user, course):
-    """Lesson-by-lesson progress of one course, with quiz results, notes and the next lesson."""
-    from access.selectors import module_unlock_dates
+def course_progress(user, course, outline, viewer):
+    """Lesson-by-lesson progress of one course, with quiz results, notes and the next lesson.
+    `outline` is the course's outline (modules with their lessons), `viewer` what access decided
+    about `user` in it (for drip dates). Returns (module groups, next lesson, the course's progress)."""
     from quizzes.models import QuizAttempt
 
-    modules = course.outline()
-    lessons = [lesson for module in modules for lesson in module.lessons]
-    lesson_ids = [lesson.pk for lesson in lessons]
-    progress = {row.lesson_id: row for row in UserProgress.objects.filter(user=user, lesson_id__in=lesson_ids)}
+    progress = progress_of_course(user, course)
+    lesson_ids = [lesson.pk for module in outline for lesson in module.lessons]
     notes = dict(LessonNote.objects.filter(user=user, lesson_id__in=lesson_ids).values_list("lesson_id", "text"))
     scores = {
         row["lesson_id"]: row
@@ -233,54 +240,48 @@ def course_progress(user, course):
         .values("lesson_id")
         .annotate(best=Max("score"), passes=Count("pk", filter=Q(passed=True)))
     }
-    unlock_dates = module_unlock_dates(user, course, modules)
+    unlock_dates = viewer.unlock_dates(outline)
     result, next_lesson = [], None
-    for module in modules:
+    for module in outline:
         group = ModuleRows(module, unlocks_at=unlock_dates.get(module.pk))
         for lesson in module.lessons:
             row = LessonRow(lesson, locked_until=group.unlocks_at, note=notes.get(lesson.pk, ""))
-            record = progress.get(lesson.pk)
+            record = progress.rows.get(lesson.pk)
             if record:
                 row.status, row.completed = record.status, record.completed
-                row.updated_since_completed = bool(
-                    record.completed
-                    and record.completed_revision_id
-                    and record.completed_revision_id != lesson.live_revision_id
-                )
+                row.updated_since_completed = lesson.pk in progress.updated_ids
             if lesson.pk in scores:
                 row.best_score, row.passed_quiz = scores[lesson.pk]["best"], scores[lesson.pk]["passes"] > 0
             if next_lesson is None and not row.completed and not row.locked_until:
                 next_lesson = lesson
             group.rows.append(row)
         result.append(group)
-    return result, next_lesson
+    return result, next_lesson, progress
 
 
-RECENT_ROWS_CONSIDERED = 10
-
-
-def continue_learning(user):
-    """The unfinished lesson the student touched last, in a course they may read, with that course's
-    progress, or None. Four queries reading at most a few rows, however many courses they have."""
-    from access.selectors import accessible_course_ids
-
-    from .services import course_progress as lesson_counts
-
-    owned = {course.path: course for course in CoursePage.objects.live().filter(pk__in=accessible_course_ids(user))}
-    if not owned:
+def continue_learning(owned_courses, progress, request):
+    """The unfinished lesson the student touched last in one of `owned_courses` (the courses they may
+    read, as the caller has them), with that course's progress, or None. `progress` is the student's
+    progress in those courses (courses/progress.py); the lesson's title and address come from the
+    course's cached outline, so this reads nothing more."""
+    unfinished = [
+        (row, course) for course in owned_courses for row in progress[course.pk].rows.values() if not row.completed
+    ]
+    if not unfinished:
         return None
-    depth = next(iter(owned.values())).depth
-    recent = (
-        UserProgress.objects.filter(user=user, completed=False, lesson__live=True)
-        .select_related("lesson")
-        .order_by("-last_accessed")[:RECENT_ROWS_CONSIDERED]
+    row, course = max(unfinished, key=lambda pair: pair[0].last_accessed)
+    return CourseSummary(course, progress[course.pk], last_lesson=lesson_link(course, row.lesson_id, request))
+
+
+def lesson_link(course, lesson_id, request):
+    """The lesson as the course's outline has it (title and address); read from the database only
+    when the outline does not list it (a live lesson in a module that is not)."""
+    from .page_cache import course_outline
+
+    listed = (lesson for module in course_outline(course, request) for lesson in module.lessons)
+    return next((lesson for lesson in listed if lesson.pk == lesson_id), None) or (
+        LessonPage.objects.only(*LESSON_LINK_FIELDS).get(pk=lesson_id)
     )
-    for row in recent:
-        course = owned.get(row.lesson.path[: depth * Page.steplen])
-        if course is not None:
-            done, total = lesson_counts(user, course)
-            return CourseSummary(course, total=total, done=done, last_lesson=row.lesson)
-    return None
 
 
 def review_summaries(course_ids):
@@ -291,3 +292,13 @@ def review_summaries(course_ids):
         .annotate(average=Avg("rating"), count=Count("pk"))
     )
     return {row["course_id"]: (round(row["average"], 1), row["count"]) for row in rows}
+
+
+def rating_annotations():
+    """What review_summaries says of each course, as annotations of a course query: rating_mean
+    (unrounded, None without reviews) and rating_count."""
+    visible = CourseReview.objects.filter(course=OuterRef("pk"), is_hidden=False).order_by().values("course")
+    return {
+        "rating_mean": Subquery(visible.annotate(mean=Avg("rating")).values("mean"), output_field=FloatField()),
+        "rating_count": Coalesce(Subquery(visible.annotate(number=Count("pk")).values("number")), 0),
+    }

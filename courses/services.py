@@ -29,14 +29,15 @@ def _mark_completed(progress, lesson, now):
 
 
 @transaction.atomic
-def record_progress(*, user, lesson, watch_percentage, timestamp):
+def record_progress(*, user, lesson, watch_percentage, timestamp, viewer=None):
     """Store how far the student watched. The percentage never goes down, whatever order reports
     arrive in; reaching the lesson's threshold completes it unless a required quiz is still unpassed.
+    `viewer` is what the request already asked about the student's access (a CourseViewer).
     Returns (progress, a note for the student or "")."""
     from quizzes.certificates import issue_certificate_if_earned
     from quizzes.services import required_quiz_block
 
-    if not can_open_lesson(user, lesson):
+    if not can_open_lesson(user, lesson, viewer):
         raise ProgressError("You do not have access to this lesson.")
     for name, value in (("watch_percentage", watch_percentage), ("timestamp", timestamp)):
         if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value) or value < 0:
@@ -64,12 +65,12 @@ def record_progress(*, user, lesson, watch_percentage, timestamp):
 
 
 @transaction.atomic
-def complete_lesson(*, user, lesson):
+def complete_lesson(*, user, lesson, viewer=None):
     """Mark `lesson` complete for `user`, remembering which published revision they completed."""
     from quizzes.certificates import issue_certificate_if_earned
     from quizzes.services import required_quiz_block
 
-    if not can_open_lesson(user, lesson):
+    if not can_open_lesson(user, lesson, viewer):
         raise ProgressError("You do not have access to this lesson.")
     blocked = required_quiz_block(user, lesson)
     if blocked:
@@ -133,11 +134,9 @@ def save_review(*, user, course, rating, text=""):
 
 
 def course_progress(user, course):
-    """(lessons completed, live lessons) of `course` for `user`, in two queries."""
-    from .models import LessonPage
+    """(lessons completed, live lessons) of `course` for `user`, as courses/progress.py counts them,
+    for the exam and certificate rules."""
+    from .progress import course_progress as progress_of_course
 
-    lesson_ids = list(LessonPage.objects.live().descendant_of(course).values_list("pk", flat=True))
-    if not user.is_authenticated or not lesson_ids:
-        return 0, len(lesson_ids)
-    done = UserProgress.objects.filter(user=user, lesson_id__in=lesson_ids, completed=True).count()
-    return done, len(lesson_ids)
+    progress = progress_of_course(user, course)
+    return progress.done, progress.total

@@ -1,15 +1,18 @@
-"""Keep the tier-aware lesson index in step with what is published, and remember every file a
-lesson holds in any revision (see lesson_files.py)."""
+"""Keep the tier-aware lesson index and the shared page caches (page_cache.py) in step with what is
+published, and remember every file a lesson holds in any revision (see lesson_files.py)."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Revision
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import search
 from .lesson_files import remember_lesson_files
 from .models import CoursePage, LessonPage
+from .page_cache import forget_course_pages
 
 
 @receiver(page_published)
@@ -42,3 +45,33 @@ def remember_files_of_lesson_revision(sender, instance, created, raw=False, **kw
     # Drafts never touch the lesson's row: their files are only seen here.
     if created and not raw and instance.content_type_id == ContentType.objects.get_for_model(LessonPage).pk:
         remember_lesson_files(int(instance.object_id), instance.content.get("body"))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def forget_cached_pages(sender, **kwargs):
+    forget_course_pages()
+
+
+@receiver(post_delete)
+def forget_cached_pages_on_delete(sender, instance, **kwargs):
+    # Deleting a page sends post_delete for its own class and each parent class: Page is enough.
+    if sender is Page:
+        forget_course_pages()
+
+
+@receiver(post_save)
+def forget_cached_pages_on_new_alias(sender, instance, created, **kwargs):
+    # Aliases take their source's view restrictions, which view_restriction_ids leaves to Wagtail.
+    if created and isinstance(instance, Page) and instance.alias_of_id:
+        forget_course_pages()
+
+
+# What the cached outlines and lesson bodies show also depends on these: who may see a subtree, the
+# sites' addresses, and the images and documents lessons hold.
+for model in (PageViewRestriction, Site, get_image_model(), get_document_model()):
+    post_save.connect(forget_cached_pages, sender=model, dispatch_uid=f"forget-course-pages-saved-{model._meta.label}")
+    post_delete.connect(
+        forget_cached_pages, sender=model, dispatch_uid=f"forget-course-pages-deleted-{model._meta.label}"
+    )

@@ -100,7 +100,7 @@ def complete_lesson_view(request, lesson):
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.url)
     try:
-        complete_lesson(user=request.user, lesson=lesson)
+        complete_lesson(user=request.user, lesson=lesson, viewer=getattr(request, "course_viewer", None))
     except ProgressError as error:
         messages.error(request, str(error))
         return redirect(lesson.url)
@@ -112,29 +112,28 @@ def complete_lesson_view(request, lesson):
 @login_required
 def dashboard(request):
     """/my-dashboard/: the student's numbers, their courses and what they could unlock next."""
-    from access.selectors import catalog_groups, visible_courses
-    from quizzes.models import Certificate
+    from access.selectors import catalog_groups, visible_courses, with_access_flags
 
+    user = request.user
     sort = request.GET.get("sort") if request.GET.get("sort") in selectors.DASHBOARD_SORTS else "recent"
     favorites_only = request.GET.get("favorites") == "1"
-    summaries = selectors.learner_courses(request.user, sort=sort)
+    certificates = selectors.valid_certificates(user)  # read once: counted, and shown on their courses
+    summaries = selectors.learner_courses(user, sort=sort, certificates=certificates)
     shown = [summary for summary in summaries if summary.favorite or not favorites_only]
     catalog = CourseIndexPage.objects.live().first()
     available = []
     if catalog:
-        courses = list(
-            visible_courses(request.user, CoursePage.objects.child_of(catalog))
-            .select_related("thumbnail")
-            .order_by("path")
-        )
-        available = catalog_groups(request.user, courses).available
+        listed = with_access_flags(user, visible_courses(user, CoursePage.objects.child_of(catalog)))
+        courses = list(listed.select_related("thumbnail", "category").order_by("path"))
+        owned = {course.pk for course in courses if course.is_owned}
+        # The progress the summaries read tells which prerequisites the student has completed.
+        progress = {summary.course.pk: summary.progress for summary in summaries}
+        available = catalog_groups(user, courses, owned=owned, progress=progress).available
     return render_private(
         request,
         "courses/dashboard.html",
         {
-            "stats": selectors.dashboard_stats(
-                summaries, Certificate.objects.valid().filter(user=request.user).count()
-            ),
+            "stats": selectors.dashboard_stats(summaries, len(certificates)),
             "summaries": shown,
             "sort": sort,
             "sorts": selectors.sort_labels(selectors.DASHBOARD_SORTS),
@@ -147,13 +146,16 @@ def dashboard(request):
 @login_required
 def course_progress(request, slug):
     """/my-dashboard/course/<slug>/: lesson by lesson, with quiz results, notes and the next lesson."""
-    from access.selectors import has_course_access
+    from access.selectors import course_viewer
+
+    from .page_cache import course_outline
 
     course = CoursePage.objects.live().filter(slug=slug).first()
-    if course is None or not has_course_access(request.user, course)[0]:
+    viewer = course_viewer(request.user, course) if course is not None else None
+    if viewer is None or viewer.access is None:
         raise Http404("You are not enrolled in this course.")
-    groups, next_lesson = selectors.course_progress(request.user, course)
-    rows = [row for group in groups for row in group.rows]
+    outline = course_outline(course, request)
+    groups, next_lesson, progress = selectors.course_progress(request.user, course, outline, viewer)
     return render_private(
         request,
         "courses/course_progress.html",
@@ -161,9 +163,9 @@ def course_progress(request, slug):
             "course": course,
             "groups": groups,
             "next_lesson": next_lesson,
-            "done": sum(1 for row in rows if row.completed),
-            "total": len(rows),
-            "notes": [row for row in rows if row.note],
+            "done": progress.done,
+            "total": progress.total,
+            "notes": [row for group in groups for row in group.rows if row.note],
         },
     )
 

@@ -158,7 +158,7 @@ def may_show_results(attempt):
 def access_problem(user, *, lesson=None, course=None, is_exam=False):
     """Why `user` may not take this lesson quiz or course exam now, or None. Asked when an attempt
     starts and again when it is submitted, so access that ends mid-attempt ends the attempt too."""
-    from access.selectors import course_is_visible_to, has_course_access, lesson_view
+    from access.selectors import course_is_visible_to, course_viewer, has_course_access
 
     if is_exam:
         if course is None or not course.live:
@@ -167,8 +167,9 @@ def access_problem(user, *, lesson=None, course=None, is_exam=False):
         return None if entitled else f"{reason} The final exam is for students with access to the course."
     if lesson is None or not lesson.live:
         return "This lesson is no longer available."
-    view = lesson_view(user, lesson)  # asked once: it answers both questions below
-    if lesson.course is not None and not course_is_visible_to(user, lesson.course, in_course=view.in_course):
+    viewer = course_viewer(user, lesson.course)  # asked once: it answers both questions below
+    view = viewer.lesson_view(lesson)
+    if lesson.course is not None and not course_is_visible_to(user, lesson.course, viewer=viewer):
         return "This lesson is no longer available."
     if not user.is_authenticated or not lesson.is_open_to(view.tier):
         return "This quiz is for students who may open the lesson, and you no longer may."

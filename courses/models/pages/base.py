@@ -6,6 +6,8 @@ from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Page
 
+from courses.page_cache import CachedViewRestrictionsMixin
+
 
 def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
@@ -37,7 +39,7 @@ class Category(models.Model):
         return self.name
 
 
-class LearningPage(Page):
+class LearningPage(CachedViewRestrictionsMixin, Page):
     """Fields every level of the course tree shares."""
 
     duration_minutes = models.PositiveIntegerField(

@@ -3,13 +3,14 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from courses.page_cache import CachedViewRestrictionsMixin
 from learning_site.rich_text import SanitisedRichTextField
 
 from .base import Category
 from .course import CoursePage
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The catalog at /courses/: every course the viewer may see."""
 
     intro = SanitisedRichTextField(blank=True, help_text="Shown above the list of courses.")
@@ -21,13 +22,17 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from access.selectors import catalog_groups
+        from courses.progress import progress_by_course
         from courses.selectors import CATALOG_SORTS, catalog_courses, continue_learning, sort_labels
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         filters = self.filters_from(request)
         context["courses"] = catalog_courses(user, self, filters)
-        context["groups"] = catalog_groups(user, context["courses"])
+        # Read once, for the groups (which prerequisites are done) and "continue learning".
+        owned = {course.pk for course in context["courses"] if course.is_owned}
+        progress = progress_by_course(user, context["courses"]) if user.is_authenticated else {}
+        context["groups"] = catalog_groups(user, context["courses"], owned=owned, progress=progress)
         context["filters"] = filters
         context["filtering"] = any(value for key, value in filters.items() if key != "sort")
         context["sorts"] = sort_labels(CATALOG_SORTS)
@@ -35,7 +40,8 @@ class CourseIndexPage(Page):
         context["levels"] = CoursePage.Level.choices
         context["tags"] = self.course_tags()
         if user.is_authenticated and not context["filtering"]:
-            context["continue_learning"] = continue_learning(user)
+            mine = [entry.course for entry in context["groups"].mine]
+            context["continue_learning"] = continue_learning(mine, progress, request)
         return context
 
     def filters_from(self, request):

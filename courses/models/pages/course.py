@@ -1,14 +1,9 @@
 """CoursePage: what a course teaches, for whom, and how students get into it; and its tags."""
 
-from functools import reduce
-from operator import or_
-
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Substr
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from courses.page_cache import course_outline
 from learning_site.rich_text import SanitisedRichTextField
 
 from .base import Category, LearningPage, split_lines
@@ -236,23 +232,6 @@ class CoursePage(RoutablePageMixin, LearningPage):
     def is_free(self):
         return not self.price
 
-    @staticmethod
-    def lesson_totals(courses):
-        """{course path: (live lesson count, minutes)} for many courses in one query."""
-        if not courses:
-            return {}
-        depth = courses[0].depth
-        under_any_course = reduce(or_, (Q(path__startswith=course.path) for course in courses))
-        rows = (
-            LessonPage.objects.live()
-            .filter(under_any_course)
-            .annotate(course_path=Substr("path", 1, depth * Page.steplen))
-            .order_by()  # the default ordering by path would split the groups
-            .values("course_path")
-            .annotate(count=Count("id"), minutes=Sum("duration_minutes"))
-        )
-        return {row["course_path"]: (row["count"], row["minutes"] or 0) for row in rows}
-
     def outline(self):
         """Live modules with their live lessons, in tree order, in two queries."""
         modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
@@ -266,16 +245,17 @@ class CoursePage(RoutablePageMixin, LearningPage):
         return modules
 
     def get_context(self, request, *args, **kwargs):
-        from access.selectors import enrollment_block_reason, has_course_access, module_unlock_dates
+        from access.selectors import course_viewer, enrollment_block_reason
         from quizzes.services import live_exam
 
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = self.outline()
-        unlock_dates = module_unlock_dates(request.user, self, context["modules"])
+        viewer = getattr(request, "course_viewer", None) or course_viewer(request.user, self)
+        # The outline is shared by every viewer (cached); the viewer's drip dates are laid over it.
+        context["modules"] = course_outline(self, request)
         for module in context["modules"]:
-            module.unlocks_at = unlock_dates.get(module.pk)
+            module.unlocks_at = viewer.module_unlocks_at(module)
         context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
-        context["has_access"] = has_course_access(request.user, self)[0]
+        context["has_access"] = viewer.access is not None
         context["exam"] = live_exam(self)
         context.update(self.review_context(request.user, has_access=context["has_access"]))
         if not context["has_access"] and self.enrollment_method == self.EnrollmentMethod.OPEN:
@@ -299,9 +279,13 @@ class CoursePage(RoutablePageMixin, LearningPage):
         }
 
     def serve(self, request, *args, **kwargs):
-        # RoutablePageMixin dispatches every route (the course page too) from here, so the
-        # visibility check of LearningPage.serve must run before it.
-        self.ensure_visible_to(request.user)
+        from access.selectors import course_is_visible_to, course_viewer
+
+        # RoutablePageMixin dispatches every route (the course page too) from here, so the visibility
+        # check must run before it; the viewer's place in the course, asked once, serves both.
+        request.course_viewer = course_viewer(request.user, self)
+        if not course_is_visible_to(request.user, self, viewer=request.course_viewer):
+            raise Http404
         return RoutablePageMixin.serve(self, request, *args, **kwargs)
 
     def hand_down_to(self, page):

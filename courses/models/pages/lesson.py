@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
@@ -13,6 +14,7 @@ from wagtail.search import index
 
 from access.models import Audience
 from courses.blocks import LessonStreamBlock
+from courses.page_cache import course_outline, lesson_body, shared_outline_html
 from learning_site.rich_text import SanitisedStreamField
 
 from .base import LearningPage
@@ -128,28 +130,38 @@ class LessonPage(RoutablePageMixin, LearningPage):
         return found.get(previous_id), found.get(next_id)
 
     def get_context(self, request, *args, viewer_tier=Audience.GUEST, unlocks_at=None, **kwargs):
-        from access.selectors import module_unlock_dates
+        from access.selectors import course_viewer
 
         context = super().get_context(request, *args, **kwargs)
         context["viewer_tier"] = Audience(viewer_tier)
         context["unlocks_at"] = unlocks_at
         context["course"] = self.course
-        context["module"] = self.module
-        # One read of the course's outline gives the sidebar and previous/next.
-        modules = self.course.outline() if self.course else []
+        # A preview shows the lesson as a student would see it, never the previewing editor's own records
+        # (and an unsaved page in a preview has none).
+        learner = request.user if self.pk and not getattr(request, "is_preview", False) else AnonymousUser()
+        viewer = getattr(request, "course_viewer", None) or course_viewer(learner, self.course)
+        # The course's outline (shared by every viewer, cached) gives the sidebar, the module and
+        # previous/next; the viewer's own drip dates and ticks are laid over it.
+        modules = course_outline(self.course, request) if self.course else []
+        for module in modules:
+            module.unlocks_at = viewer.module_unlocks_at(module)
+        context["outline"] = modules
+        context["module"] = self.module_in(modules) or self.module
         ordered = [lesson for module in modules for lesson in module.lessons]
         position = next((index for index, lesson in enumerate(ordered) if lesson.pk == self.pk), None)
         context["previous_lesson"] = ordered[position - 1] if position else None
         context["next_lesson"] = ordered[position + 1] if position is not None and position + 1 < len(ordered) else None
-        unlock_dates = module_unlock_dates(request.user, self.course, modules) if self.course else {}
-        for module in modules:
-            module.unlocks_at = unlock_dates.get(module.pk)
-        context["outline"] = modules
-        # A preview shows the lesson as a student would see it, never the previewing editor's own records
-        # (and an unsaved page in a preview has none).
-        learner = request.user if self.pk and not getattr(request, "is_preview", False) else AnonymousUser()
-        context.update(self.learner_context(learner, ordered, open_to_viewer=self.is_open_to(viewer_tier)))
+        open_to_viewer = self.is_open_to(viewer_tier)
+        if open_to_viewer:
+            context["lesson_body"] = lesson_body(self, request, Audience(viewer_tier))
+        context.update(self.learner_context(learner, ordered, open_to_viewer=open_to_viewer))
+        context["outline_html"] = shared_outline_html(self, request, context)
         return context
+
+    def module_in(self, outline):
+        """This lesson's module among the outline's, or None (a preview of an unsaved lesson)."""
+        parent_path = self.path[: -Page.steplen] if self.path else None
+        return next((module for module in outline if module.path == parent_path), None)
 
     def learner_context(self, user, course_lessons, *, open_to_viewer):
         """The viewer's own state: ticks for the outline and, when they may open the lesson, its live
@@ -186,17 +198,21 @@ class LessonPage(RoutablePageMixin, LearningPage):
         return response
 
     def serve(self, request, *args, **kwargs):
-        # The visibility check runs before RoutablePageMixin dispatches any of the lesson's routes.
-        self.ensure_visible_to(request.user)
+        from access.selectors import course_is_visible_to, course_viewer
+
+        # One look at the viewer's place in the course (edit rights, access record) serves the
+        # visibility check and every route below, before RoutablePageMixin dispatches them.
+        viewer = request.course_viewer = course_viewer(request.user, self.course)
+        if self.course and not course_is_visible_to(request.user, self.course, viewer=viewer):
+            raise Http404
         request.is_preview = False
         return RoutablePageMixin.serve(self, request, *args, **kwargs)
 
     @path("", name="lesson")
     def lesson_route(self, request):
-        from access.selectors import lesson_view
-
         # Not Page.serve: the viewer's tier (with drip applied) decides between lesson and teaser.
-        view = lesson_view(request.user, self)
+        module = self.module_in(course_outline(self.course, request)) if self.course else None
+        view = request.course_viewer.lesson_view(self, module=module)
         return self.render_for(request, view.tier, view.unlocks_at)
 
     @path("quiz/", name="quiz")

@@ -1,0 +1,185 @@
+"""Course progress, counted one way for every page that shows it (dashboard, catalog, progress page,
+certificates, exams, prerequisites, the admin's student page).
+
+A course's lessons are its live lessons, wherever they sit under it; a student has done a lesson when
+their progress row says completed, and a completed lesson is "updated since you completed it" when
+the revision they completed is no longer the live one. Reads cover many courses at once, in a fixed
+number of queries however many courses, lessons and progress rows there are.
+
+Which lessons a course has is the same for every viewer and changes only when pages are published,
+unpublished, moved or deleted, so it is cached per course under the page cache's content generation
+(page_cache.py), which each of those moves on. A student's own rows are never cached.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property, reduce
+from operator import or_
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from .models import LessonPage, UserProgress
+from .page_cache import ENTRY_SECONDS, content_generation
+
+LESSONS_KEY = "course-progress:lessons:v1"  # the version moves when LiveLesson changes shape
+
+
+@dataclass(frozen=True)
+class LiveLesson:
+    """What progress needs of a lesson: no body, no page machinery."""
+
+    pk: int
+    path: str
+    live_revision_id: int | None
+    duration_minutes: int
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """One student's record of one lesson, as progress reads it."""
+
+    lesson_id: int
+    status: str
+    completed: bool
+    completed_revision_id: int | None
+    last_accessed: object
+
+
+def updated_since_completed(row, live_revision_id) -> bool:
+    """The student completed a revision of the lesson that is no longer the published one."""
+    return bool(
+        row is not None
+        and row.completed
+        and row.completed_revision_id
+        and row.completed_revision_id != live_revision_id
+    )
+
+
+def percent(done: int, total: int) -> int:
+    return round(done * 100 / total) if total else 0
+
+
+@dataclass
+class CourseProgress:
+    """One student's progress through one course: its live lessons in tree order and their rows."""
+
+    lessons: list[LiveLesson] = field(default_factory=list)
+    rows: dict[int, ProgressRow] = field(default_factory=dict)  # lesson id: row, for live lessons only
+
+    @property
+    def total(self) -> int:
+        return len(self.lessons)
+
+    @cached_property
+    def completed_ids(self) -> set[int]:
+        return {lesson_id for lesson_id, row in self.rows.items() if row.completed}
+
+    @property
+    def done(self) -> int:
+        return len(self.completed_ids)
+
+    @cached_property
+    def updated_ids(self) -> set[int]:
+        return {
+            lesson.pk
+            for lesson in self.lessons
+            if updated_since_completed(self.rows.get(lesson.pk), lesson.live_revision_id)
+        }
+
+    @property
+    def updated(self) -> int:
+        return len(self.updated_ids)
+
+    @property
+    def percent(self) -> int:
+        return percent(self.done, self.total)
+
+    @property
+    def is_complete(self) -> bool:
+        return bool(self.total) and self.done == self.total
+
+    @property
+    def first_lesson_id(self) -> int | None:
+        return self.lessons[0].pk if self.lessons else None
+
+    @property
+    def last_touched(self) -> ProgressRow | None:
+        """The row of the lesson the student touched most recently."""
+        return max(self.rows.values(), key=lambda row: row.last_accessed, default=None)
+
+
+def live_lessons_by_course(courses) -> dict[int, list[LiveLesson]]:
+    """{course id: its live lessons in tree order} for many courses: from the cache, and one query
+    for the courses it does not hold."""
+    generation = content_generation()
+    keys = {course.pk: f"{LESSONS_KEY}:{generation}:{course.pk}" for course in courses}
+    cached = cache.get_many(list(keys.values()))
+    lessons = {course_id: cached[key] for course_id, key in keys.items() if key in cached}
+    missing = [course for course in courses if course.pk not in lessons]
+    if missing:
+        read = read_live_lessons(missing)
+        cache.set_many({keys[course_id]: items for course_id, items in read.items()}, ENTRY_SECONDS)
+        lessons.update(read)
+    return lessons
+
+
+def read_live_lessons(courses) -> dict[int, list[LiveLesson]]:
+    """{course id: its live lessons in tree order}, from the database in one query."""
+    lessons = {course.pk: [] for course in courses}
+    course_at = {course.path: course.pk for course in courses}
+    prefix_lengths = sorted({len(path) for path in course_at})
+    rows = (
+        LessonPage.objects.live()
+        .filter(reduce(or_, (Q(path__startswith=path) for path in course_at)))
+        .order_by("path")
+        .values_list("pk", "path", "live_revision_id", "duration_minutes")
+    )
+    for pk, path, live_revision_id, minutes in rows:
+        course_id = next((course_at[path[:length]] for length in prefix_lengths if path[:length] in course_at), None)
+        if course_id is not None:
+            lessons[course_id].append(LiveLesson(pk, path, live_revision_id, minutes))
+    return lessons
+
+
+def lesson_totals(courses) -> dict[int, tuple[int, int]]:
+    """{course id: (number of live lessons, their minutes)}: what a course card says of its size."""
+    return {
+        course_id: (len(items), sum(lesson.duration_minutes for lesson in items))
+        for course_id, items in live_lessons_by_course(courses).items()
+    }
+
+
+def progress_by_course(user, courses) -> dict[int, CourseProgress]:
+    """{course id: `user`'s progress in it} for many courses: one query for the student's rows (none
+    for a guest), and one for the lessons of courses the cache does not hold."""
+    if not courses:
+        return {}
+    lessons = live_lessons_by_course(courses)
+    progress = {course_id: CourseProgress(course_lessons) for course_id, course_lessons in lessons.items()}
+    course_of_lesson = {lesson.pk: course_id for course_id, items in lessons.items() for lesson in items}
+    if not user.is_authenticated or not course_of_lesson:
+        return progress
+    rows = UserProgress.objects.filter(user=user, lesson_id__in=course_of_lesson).values_list(
+        "lesson_id", "status", "completed", "completed_revision_id", "last_accessed"
+    )
+    for row in rows:
+        record = ProgressRow(*row)
+        progress[course_of_lesson[record.lesson_id]].rows[record.lesson_id] = record
+    return progress
+
+
+def course_progress(user, course) -> CourseProgress:
+    """`user`'s progress in one course (see progress_by_course)."""
+    return progress_by_course(user, [course])[course.pk]
+
+
+def completed_course_ids(user, courses, *, known=None) -> set[int]:
+    """Which of `courses` `user` has completed: every live lesson done, and at least one lesson.
+    `known` is progress the request already read ({course id: CourseProgress}); only the other
+    courses are read (two queries at most, none when `known` covers them)."""
+    if not user.is_authenticated:
+        return set()
+    known = known or {}
+    progress = {course.pk: known[course.pk] for course in courses if course.pk in known}
+    progress |= progress_by_course(user, [course for course in courses if course.pk not in known])
+    return {course_id for course_id, each in progress.items() if each.is_complete}
