@@ -29,11 +29,9 @@ class CourseIndexPage(CachedViewRestrictionsMixin, Page):
         user = request.user
         filters = self.filters_from(request)
         context["courses"] = catalog_courses(user, self, filters)
-        # Read once, for "continue learning" and the groups (prerequisites are mostly courses the student
-        # owns; completed_course_ids reads any other). Only owned courses: the catalog lists them all.
+        # Read once, for the groups (which prerequisites are done) and "continue learning".
         owned = {course.pk for course in context["courses"] if course.is_owned}
-        mine = [course for course in context["courses"] if course.pk in owned]
-        progress = progress_by_course(user, mine) if user.is_authenticated else {}
+        progress = progress_by_course(user, context["courses"]) if user.is_authenticated else {}
         context["groups"] = catalog_groups(user, context["courses"], owned=owned, progress=progress)
         context["filters"] = filters
         context["filtering"] = any(value for key, value in filters.items() if key != "sort")
