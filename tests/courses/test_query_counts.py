@@ -6,8 +6,9 @@ from django.test.utils import CaptureQueriesContext
 
 from access.factories import UserFactory
 from access.services import grant_course_access
-from courses.factories import LessonPageFactory, ModulePageFactory, course_tree, publish
+from courses.factories import CoursePageFactory, LessonPageFactory, ModulePageFactory, course_tree, publish, site_root
 from courses.models import LessonPage, UserProgress
+from courses.page_cache import forget_course_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -47,13 +48,25 @@ def cached_sessions(settings):
 
 def grow_tenfold(course, student):
     """About ten times the data around the student: more modules and lessons in the course, more
-    courses they are enrolled in, and progress rows on all of it."""
-    grow_course(course, modules=3, lessons_per_module=10)
+    courses they are enrolled in, and progress rows on all of it. The pages are made live directly
+    (publishing seventy pages one by one is most of a test's time), so the page caches are told, as
+    publishing would tell them."""
+    _home, catalog = site_root()
+    for _ in range(3):
+        module = ModulePageFactory(parent=course)
+        for _ in range(10):
+            LessonPageFactory(parent=module)
     for _ in range(5):
-        other, _modules, _lessons = course_tree(lessons=[{"title": f"Other {n}"} for n in range(6)])
+        other = CoursePageFactory(parent=catalog)
+        module = ModulePageFactory(parent=other)
+        for _ in range(6):
+            LessonPageFactory(parent=module)
         grant_course_access(user=student, course=other)
-    for lesson in LessonPage.objects.all():
-        UserProgress.objects.get_or_create(user=student, lesson=lesson, defaults={"video_watch_percentage": 40})
+    forget_course_pages()
+    UserProgress.objects.bulk_create(
+        UserProgress(user=student, lesson=lesson, video_watch_percentage=40)
+        for lesson in LessonPage.objects.exclude(progress__user=student)
+    )
 
 
 def steady_queries(client, url, method="get", **kwargs):
