@@ -21,7 +21,8 @@ from learning_site.rate_limits import client_ip
 from learning_site.request_guards import api_error as error
 from learning_site.request_guards import is_api
 
-from .models import CoursePage, LessonPage
+from .models import CoursePage
+from .page_cache import live_lesson
 from .services import ProgressError, complete_lesson, record_progress, toggle_favorite
 
 
@@ -119,7 +120,7 @@ def number_field(data, name, *, maximum=None, maximum_label=""):
 def lesson_for(request, lesson_id):
     """The live lesson, 404 if it does not exist for this caller, 403 if they may not use it. What
     access says about the caller is asked once and kept as request.course_viewer for the service."""
-    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    lesson = live_lesson(lesson_id)
     if lesson is None or lesson.course is None:
         raise Http404
     viewer = request.course_viewer = course_viewer(request.user, lesson.course)

@@ -8,27 +8,58 @@ signal_handlers.py), so after any of them no older entry is read again; old entr
 """
 
 import hashlib
+import re
 import time
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from wagtail.models import Page, PageViewRestriction, Site
+
+from access.models import Audience
 
 GENERATION_KEY = "course-pages:generation"
 ENTRY_SECONDS = 24 * 60 * 60
 
+# While a request is served (ContentGenerationMiddleware), the generation it read first: the outline,
+# the body, the view restrictions and the route all key by it, and one read of the cache serves them.
+_request_generation: ContextVar[dict | None] = ContextVar("request_generation", default=None)
+
 
 def content_generation():
     """The current generation: a number that only moves forward, even when the cache lost it."""
+    known = _request_generation.get()
+    if known and "generation" in known:
+        return known["generation"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # Started from the clock, so a lost counter never comes back to a number already used.
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         generation = cache.get(GENERATION_KEY)
+    if known is not None:
+        known["generation"] = generation
     return generation
+
+
+class ContentGenerationMiddleware:
+    """Reads the content generation once per request, however many cached entries the request uses.
+    A request that moves it on (a publish) reads the new one afterwards."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_generation.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
 
 
 def forget_course_pages():
@@ -39,6 +70,9 @@ def forget_course_pages():
 
 
 def _next_generation():
+    known = _request_generation.get()
+    if known:
+        known.clear()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not in the cache (evicted, or never set): start from the clock
@@ -105,6 +139,21 @@ def course_outline(course, request):
     return outline
 
 
+def live_lesson(lesson_id):
+    """The live lesson with this id, with its course, or None: what the learner API serves."""
+    from .models import LessonPage
+
+    key = f"course-pages:live-lesson:{content_generation()}:{lesson_id}"
+    lesson = cache.get(key)
+    if lesson is None:
+        lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+        if lesson is None:
+            return None  # not kept: anyone can ask for any number
+        lesson.course  # noqa: B018 - found now, so it is kept with the lesson
+        cache.set(key, lesson, ENTRY_SECONDS)
+    return lesson
+
+
 def lesson_body(lesson, request, tier):
     """The lesson's blocks rendered for viewers of `tier`. What a block shows depends on the tier, on
     whether the viewer is logged in (which the tier decides: guests are the only anonymous tier) and
@@ -157,20 +206,62 @@ class CachedViewRestrictionsMixin:
         return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
 
-def shared_outline_html(lesson, request, context):
-    """The lesson page's outline sidebar, cached for viewers with nothing of their own in it (no ticks,
-    no drip dates: every guest, and students who have not started), who all see the same sidebar on
-    the same lesson. None for anyone else, whose sidebar the page renders itself."""
-    outline = context["outline"]
-    if context["completed_ids"] or any(module.unlocks_at for module in outline) or not lesson.pk:
-        return None
-    if getattr(request, "is_preview", False) or context["course"] is None:
-        return None
+def lesson_outline_html(lesson, request, outline, completed_ids):
+    """The lesson page's outline sidebar: the same for every viewer of the lesson (logged in or not),
+    rendered once and cached; this viewer's ticks, locks and unlock dates are then put in its markers
+    (`outline` carries their drip dates, `completed_ids` the lessons they completed)."""
+    course = lesson.course
+    context = {"outline": outline, "course": course, "page": lesson, "request": request}
     logged_in = request.user.is_authenticated
-    key = f"course-pages:lesson-outline:{content_generation()}:{context['course'].pk}:{lesson.pk}:{int(logged_in)}"
+    cacheable = course is not None and lesson.pk and not getattr(request, "is_preview", False)
+    key = f"lesson-outline:{course.pk}:{lesson.pk}:{int(logged_in)}" if cacheable else None
+    html = shared_html("courses/lesson_outline.html", context, key, request)
+    return fill_outline_markers(html, outline, completed_ids, badge="Unlocks {}", date="j M")
+
+
+def course_outline_html(course, request, outline):
+    """The course page's outline, the same for every viewer, with this viewer's unlock dates."""
+    cacheable = not getattr(request, "is_preview", False)
+    key = f"course-outline:{course.pk}" if cacheable else None
+    html = shared_html("courses/course_outline.html", {"outline": outline, "request": request}, key, request)
+    return fill_outline_markers(html, outline, set(), badge="Unlocks on {}", date="j F Y")
+
+
+def shared_html(template, context, key, request):
+    """`template` rendered, from the cache under `key` for the request's site (its links are the
+    site's); None: a preview, never kept."""
+    if key is None:
+        return render_to_string(template, context)
+    site = Site.find_for_request(request)
+    key = f"course-pages:{key}:{content_generation()}:{site.pk if site else 0}"
     html = cache.get(key)
     if html is None:
-        shared = {"outline": outline, "course": context["course"], "page": lesson, "request": request}
-        html = str(render_to_string("courses/lesson_outline.html", {**shared, "completed_ids": set()}))
+        html = str(render_to_string(template, context))
         cache.set(key, html, ENTRY_SECONDS)
-    return mark_safe(html)  # noqa: S308 - our own template's output, escaped as it was rendered
+    return html
+
+
+OUTLINE_MARKER = re.compile(r"<!--(module|lesson):(\d+)-->")
+TICK = mark_safe('<span class="tick" aria-label="Completed">✓</span>')
+LOCK = mark_safe('<span aria-label="Locked">🔒</span>')
+
+
+def fill_outline_markers(html, outline, completed_ids, *, badge, date):
+    """The viewer's own state in a shared outline's markers: `badge` (with the date in `date`'s
+    format) on each module still closed to them, a lock on its enrolled lessons, a tick on each lesson
+    of `completed_ids`. Titles are escaped, so every marker is one the template wrote."""
+    badges, locked = {}, set()
+    for module in outline:
+        if module.unlocks_at:
+            opens = date_format(localtime(module.unlocks_at), date)
+            badges[str(module.pk)] = format_html(' <span class="badge badge-locked">{}</span>', badge.format(opens))
+            locked.update(str(item.pk) for item in module.lessons if item.access_level == Audience.ENROLLED)
+    completed = {str(pk) for pk in completed_ids}
+
+    def fill(marker):
+        kind, pk = marker.groups()
+        if kind == "module":
+            return badges.get(pk, "")
+        return TICK if pk in completed else LOCK if pk in locked else ""
+
+    return mark_safe(OUTLINE_MARKER.sub(fill, html))  # noqa: S308 - our template's output and our own markup

@@ -11,7 +11,7 @@ unpublished, moved or deleted, so it is cached per course under the page cache's
 (page_cache.py), which each of those moves on. A student's own rows are never cached.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property, reduce
 from operator import or_
 
@@ -43,6 +43,12 @@ class ProgressRow:
     completed: bool
     completed_revision_id: int | None
     last_accessed: object
+    completed_at: object
+    video_watch_percentage: float
+    last_position_seconds: float
+
+
+PROGRESS_ROW_FIELDS = [field.name for field in fields(ProgressRow)]
 
 
 def updated_since_completed(row, live_revision_id) -> bool:
@@ -161,9 +167,7 @@ def progress_by_course(user, courses) -> dict[int, CourseProgress]:
         return progress
     # All of the student's rows, those of other courses skipped here: an IN list of every lesson of
     # many courses costs PostgreSQL more than the few rows of courses not asked about.
-    rows = UserProgress.objects.filter(user=user).values_list(
-        "lesson_id", "status", "completed", "completed_revision_id", "last_accessed"
-    )
+    rows = UserProgress.objects.filter(user=user).values_list(*PROGRESS_ROW_FIELDS)
     for row in rows:
         record = ProgressRow(*row)
         if record.lesson_id in course_of_lesson:

@@ -50,6 +50,7 @@ def record_progress(*, user, lesson, watch_percentage, timestamp, viewer=None):
     progress.last_position_seconds = float(timestamp)
     progress.started_at = progress.started_at or now
     note = ""
+    completed_now = False
     if not progress.completed:
         progress.status = UserProgress.Status.IN_PROGRESS
         if progress.video_watch_percentage >= progress.completion_threshold:
@@ -58,8 +59,10 @@ def record_progress(*, user, lesson, watch_percentage, timestamp, viewer=None):
                 note = blocked
             else:
                 _mark_completed(progress, lesson, now)
+                completed_now = True
     progress.save()
-    if progress.completed and not note:
+    # Only the report that completes a lesson can complete the course; later reports of it cannot.
+    if completed_now:
         issue_certificate_if_earned(user, lesson.course)
     return progress, note
 

@@ -61,11 +61,28 @@ def forget_cached_pages_on_delete(sender, instance, **kwargs):
         forget_course_pages()
 
 
+# What saving a draft or locking a page writes to its row: nothing a visitor is shown.
+DRAFT_BOOKKEEPING_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "wagtail_admin_comments",
+    "locked",
+    "locked_by",
+    "locked_at",
+}
+
+
 @receiver(post_save)
-def forget_cached_pages_on_new_alias(sender, instance, created, **kwargs):
-    # Aliases take their source's view restrictions, which view_restriction_ids leaves to Wagtail.
-    if created and isinstance(instance, Page) and instance.alias_of_id:
-        forget_course_pages()
+def forget_cached_pages_on_page_save(sender, instance, update_fields=None, raw=False, **kwargs):
+    """Any other write to a page's row (a script's save(), a new alias, publishing) may change what
+    it shows or where it answers, so cached pages and routes are forgotten. Drafts and locks are not."""
+    if raw or not issubclass(sender, Page):
+        return
+    if update_fields is not None and set(update_fields) <= DRAFT_BOOKKEEPING_FIELDS:
+        return
+    forget_course_pages()
 
 
 # What the cached outlines and lesson bodies show also depends on these: who may see a subtree, the

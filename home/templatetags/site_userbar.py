@@ -19,11 +19,14 @@ def may_use_admin(user):
     when their groups change. Only links depend on it: the admin checks permissions itself."""
     if user is None or not user.is_authenticated:
         return False
+    if hasattr(user, "_may_use_admin"):  # the nav and the userbar both ask, in one request
+        return user._may_use_admin
     key = admin_access_key(user.pk)
     allowed = cache.get(key)
     if allowed is None:
         allowed = user.has_perm("wagtailadmin.access_admin")
         cache.set(key, allowed, ADMIN_ACCESS_SECONDS)
+    user._may_use_admin = allowed
     return allowed
 
 

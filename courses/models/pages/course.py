@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from courses.page_cache import course_outline
+from courses.page_cache import course_outline, course_outline_html
 from learning_site.rich_text import SanitisedRichTextField
 
 from .base import Category, LearningPage, split_lines
@@ -254,6 +254,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
         context["modules"] = course_outline(self, request)
         for module in context["modules"]:
             module.unlocks_at = viewer.module_unlocks_at(module)
+        context["outline_html"] = course_outline_html(self, request, context["modules"])
         context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
         context["has_access"] = viewer.access is not None
         context["exam"] = live_exam(self)

@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from access.models import Audience
 from courses.blocks import LessonStreamBlock
-from courses.page_cache import course_outline, lesson_body, shared_outline_html
+from courses.page_cache import course_outline, lesson_body, lesson_outline_html
 from learning_site.rich_text import SanitisedStreamField
 
 from .base import LearningPage
@@ -154,8 +154,8 @@ class LessonPage(RoutablePageMixin, LearningPage):
         open_to_viewer = self.is_open_to(viewer_tier)
         if open_to_viewer:
             context["lesson_body"] = lesson_body(self, request, Audience(viewer_tier))
-        context.update(self.learner_context(learner, ordered, open_to_viewer=open_to_viewer))
-        context["outline_html"] = shared_outline_html(self, request, context)
+        context.update(self.learner_context(learner, open_to_viewer=open_to_viewer))
+        context["outline_html"] = lesson_outline_html(self, request, modules, context["completed_ids"])
         return context
 
     def module_in(self, outline):
@@ -163,23 +163,19 @@ class LessonPage(RoutablePageMixin, LearningPage):
         parent_path = self.path[: -Page.steplen] if self.path else None
         return next((module for module in outline if module.path == parent_path), None)
 
-    def learner_context(self, user, course_lessons, *, open_to_viewer):
+    def learner_context(self, user, *, open_to_viewer):
         """The viewer's own state: ticks for the outline and, when they may open the lesson, its live
         quiz, whether they passed it, their progress and their private note."""
         from quizzes.services import has_passed, live_quiz
 
-        from ..learners import LessonNote, UserProgress
+        from ...progress import course_progress
+        from ..learners import LessonNote
 
         context = {"quiz": None, "quiz_passed": False, "progress": None, "note": None, "completed_ids": set()}
-        if user.is_authenticated:
-            rows = {
-                row.lesson_id: row
-                for row in UserProgress.objects.filter(
-                    user=user, lesson_id__in=[lesson.pk for lesson in course_lessons]
-                )
-            }
-            context["completed_ids"] = {lesson_id for lesson_id, row in rows.items() if row.completed}
-            context["progress"] = rows.get(self.pk)
+        if user.is_authenticated and self.course:
+            progress = course_progress(user, self.course)
+            context["completed_ids"] = progress.completed_ids
+            context["progress"] = progress.rows.get(self.pk)
         if not open_to_viewer:
             return context
         context["quiz"] = live_quiz(self)
