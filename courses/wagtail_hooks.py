@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from learning_site.permissions import ReadOnlyPolicy
 
+from .guest_page_cache import serves_guests_from_cache
 from .lesson_files import library_download_for
 from .models import Category, CourseReview
 
@@ -46,6 +47,10 @@ class LearningViewSetGroup(ViewSetGroup):
 
 hooks.register("register_admin_viewset", LearningViewSetGroup)
 register_permission_policy(CourseReview, ReadOnlyPolicy(CourseReview, writable={"change"}))
+
+
+# After Wagtail's own on_serve_page hook (order 0), which checks view restrictions first.
+hooks.register("on_serve_page", serves_guests_from_cache, order=1)
 
 
 @hooks.register("before_serve_document")

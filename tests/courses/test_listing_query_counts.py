@@ -156,7 +156,8 @@ def test_catalog_counts_a_newly_published_lesson_at_once(client):
     course, [module], _lessons = course_tree(lessons=[{"duration_minutes": 10}])
     assert catalog_card(client, course).lesson_count == 1
     publish(LessonPageFactory(parent=module, duration_minutes=20))
-    assert (catalog_card(client, course).lesson_count, catalog_card(client, course).total_minutes) == (2, 30)
+    card = catalog_card(client, course)
+    assert (card.lesson_count, card.total_minutes) == (2, 30)
 
 
 def test_dashboard_stops_counting_an_unpublished_lesson_at_once(client):
