@@ -169,7 +169,7 @@ def lesson_complete(request, lesson_id):
         complete_lesson(user=request.user, lesson=lesson, viewer=request.course_viewer)
     except ProgressError as problem:
         return error(409, str(problem))
-    _previous, next_lesson = lesson.neighbours()
+    _previous, next_lesson = lesson.neighbours(request)
     return JsonResponse(
         {
             "success": True,

@@ -104,7 +104,7 @@ def complete_lesson_view(request, lesson):
     except ProgressError as error:
         messages.error(request, str(error))
         return redirect(lesson.url)
-    _previous, next_lesson = lesson.neighbours()
+    _previous, next_lesson = lesson.neighbours(request)
     messages.success(request, f"“{lesson.title}” is complete.")
     return redirect(next_lesson.url if next_lesson else lesson.course.url if lesson.course else lesson.url)
 

@@ -46,7 +46,7 @@ def lesson_place(request, lesson):
     quiz = services.live_quiz(lesson)
     if quiz is None:
         raise Http404("This lesson has no quiz.")
-    _previous, next_lesson = lesson.neighbours()
+    _previous, next_lesson = lesson.neighbours(request)
     return QuizPlace(quiz=quiz, page=lesson, course=lesson.course, lesson=lesson, next_page=next_lesson)
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from access.factories import UserFactory
-from courses.factories import course_tree
+from courses.factories import LessonPageFactory, course_tree, publish
 from courses.models import FavoriteCourse, UserProgress
 from quizzes.factories import QuizFactory
 
@@ -181,6 +181,24 @@ def test_complete_answers_with_the_next_lesson(client, student, lessons):
         "next_lesson_url": second.url,
         "course_url": lesson.course.url,
     }
+
+
+def test_complete_of_a_modules_last_lesson_answers_with_the_next_modules_first(client, make_student):
+    course, [_first_module, second_module], [last] = course_tree(lessons=[{"title": "Last of one"}], modules=2)
+    opening = publish(LessonPageFactory(parent=second_module, title="First of two"))
+    client.force_login(make_student(course))
+
+    response = post(client, f"/api/lessons/{last.pk}/complete/")
+
+    assert response.json()["next_lesson_url"] == opening.url
+
+
+def test_complete_of_the_courses_last_lesson_has_no_next_lesson(client, student, lessons):
+    _course, [_lesson, _second, members] = lessons
+
+    response = post(client, f"/api/lessons/{members.pk}/complete/")
+
+    assert response.json()["next_lesson_url"] is None
 
 
 def test_complete_is_refused_while_a_required_quiz_is_unpassed(client, student, lessons):

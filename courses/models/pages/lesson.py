@@ -114,20 +114,10 @@ class LessonPage(RoutablePageMixin, LearningPage):
             texts.append(self.transcript)
         return "\n".join(text for text in texts if text)
 
-    def neighbours(self):
-        """The previous and next live lessons of the course, across modules."""
-        if not self.course:
-            return None, None
-        ordered = list(
-            LessonPage.objects.descendant_of(self.course).live().order_by("path").values_list("id", flat=True)
-        )
-        if self.id not in ordered:
-            return None, None
-        position = ordered.index(self.id)
-        previous_id = ordered[position - 1] if position > 0 else None
-        next_id = ordered[position + 1] if position + 1 < len(ordered) else None
-        found = LessonPage.objects.in_bulk([pk for pk in (previous_id, next_id) if pk])
-        return found.get(previous_id), found.get(next_id)
+    def neighbours(self, request):
+        """The previous and next lessons of the course, across modules, as its (cached) outline lists
+        them: entries with a title and a url, or None at either end."""
+        return neighbours_in(course_outline(self.course, request) if self.course else [], self.pk)
 
     def get_context(self, request, *args, viewer_tier=Audience.GUEST, unlocks_at=None, **kwargs):
         from access.selectors import course_viewer
@@ -147,10 +137,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
             module.unlocks_at = viewer.module_unlocks_at(module)
         context["outline"] = modules
         context["module"] = self.module_in(modules) or self.module
-        ordered = [lesson for module in modules for lesson in module.lessons]
-        position = next((index for index, lesson in enumerate(ordered) if lesson.pk == self.pk), None)
-        context["previous_lesson"] = ordered[position - 1] if position else None
-        context["next_lesson"] = ordered[position + 1] if position is not None and position + 1 < len(ordered) else None
+        context["previous_lesson"], context["next_lesson"] = neighbours_in(modules, self.pk)
         open_to_viewer = self.is_open_to(viewer_tier)
         if open_to_viewer:
             context["lesson_body"] = lesson_body(self, request, Audience(viewer_tier))
@@ -238,3 +225,14 @@ class LessonPage(RoutablePageMixin, LearningPage):
     def serve_preview(self, request, mode_name):
         tier = mode_name if mode_name in Audience.values else Audience.ENROLLED
         return self.render_for(request, Audience(tier))
+
+
+def neighbours_in(outline, lesson_id):
+    """(previous, next) of the lesson `lesson_id` among the outline's lessons, in order."""
+    ordered = [lesson for module in outline for lesson in module.lessons]
+    position = next((index for index, lesson in enumerate(ordered) if lesson.pk == lesson_id), None)
+    if position is None:
+        return None, None
+    previous = ordered[position - 1] if position else None
+    following = ordered[position + 1] if position + 1 < len(ordered) else None
+    return previous, following
