@@ -27,14 +27,20 @@ from access.models import Audience
 GENERATION_KEY = "course-pages:generation"
 ENTRY_SECONDS = 24 * 60 * 60
 
-# While a request is served (ContentGenerationMiddleware), the generation it read first: the outline,
-# the body, the view restrictions and the route all key by it, and one read of the cache serves them.
-_request_generation: ContextVar[dict | None] = ContextVar("request_generation", default=None)
+# While a request is served (ContentGenerationMiddleware), what it read of the shared caches once:
+# the generation first (the outline, the body, the view restrictions and the route all key by it),
+# and entries read in bulk before the template asks for them one by one.
+_request_memo: ContextVar[dict | None] = ContextVar("request_memo", default=None)
+
+
+def request_memo():
+    """This request's memo of shared cache entries (a dict), or None outside a request."""
+    return _request_memo.get()
 
 
 def content_generation():
     """The current generation: a number that only moves forward, even when the cache lost it."""
-    known = _request_generation.get()
+    known = _request_memo.get()
     if known and "generation" in known:
         return known["generation"]
     generation = cache.get(GENERATION_KEY)
@@ -55,11 +61,11 @@ class ContentGenerationMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_generation.set({})
+        token = _request_memo.set({})
         try:
             return self.get_response(request)
         finally:
-            _request_generation.reset(token)
+            _request_memo.reset(token)
 
 
 def forget_course_pages():
@@ -70,7 +76,7 @@ def forget_course_pages():
 
 
 def _next_generation():
-    known = _request_generation.get()
+    known = _request_memo.get()
     if known:
         known.clear()
     try:
@@ -227,18 +233,46 @@ def course_outline_html(course, request, outline):
     return fill_outline_markers(html, outline, set(), badge="Unlocks on {}", date="j F Y")
 
 
+CARD_FACTS = ("rating_count", "rating_average", "lesson_count", "total_minutes")
+
+
+def course_card_html(course, request):
+    """A course card as every viewer sees it, with markers for the viewer's own parts. What the card
+    shows beyond the course's own fields (its rating and size, as the caller annotated them) is part
+    of the key, so a new review makes a new card at once."""
+    context = {"course": course, "request": request}
+    return shared_html("components/course_card.html", context, course_card_key(course), request)
+
+
+def course_card_key(course):
+    return f"course-card:{course.pk}:" + ":".join(str(getattr(course, name, None)) for name in CARD_FACTS)
+
+
+def prefetch_course_cards(courses, request):
+    """Read the cards of `courses` in one round trip, for the template's course_card tags."""
+    keys = [shared_html_key(course_card_key(course), request) for course in courses]
+    memo = request_memo()
+    if memo is not None and keys:
+        memo.setdefault("shared-html", {}).update(cache.get_many(keys))
+
+
 def shared_html(template, context, key, request):
     """`template` rendered, from the cache under `key` for the request's site (its links are the
     site's); None: a preview, never kept."""
     if key is None:
         return render_to_string(template, context)
-    site = Site.find_for_request(request)
-    key = f"course-pages:{key}:{content_generation()}:{site.pk if site else 0}"
-    html = cache.get(key)
+    key = shared_html_key(key, request)
+    prefetched = (request_memo() or {}).get("shared-html", {})
+    html = prefetched.get(key) or cache.get(key)
     if html is None:
         html = str(render_to_string(template, context))
         cache.set(key, html, ENTRY_SECONDS)
     return html
+
+
+def shared_html_key(key, request):
+    site = Site.find_for_request(request)
+    return f"course-pages:{key}:{content_generation()}:{site.pk if site else 0}"
 
 
 OUTLINE_MARKER = re.compile(r"<!--(module|lesson):(\d+)-->")

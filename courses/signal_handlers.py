@@ -11,7 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import search
 from .lesson_files import remember_lesson_files
-from .models import CoursePage, LessonPage
+from .models import Category, CoursePage, LessonPage
 from .page_cache import forget_course_pages
 
 
@@ -85,9 +85,9 @@ def forget_cached_pages_on_page_save(sender, instance, update_fields=None, raw=F
     forget_course_pages()
 
 
-# What the cached outlines and lesson bodies show also depends on these: who may see a subtree, the
-# sites' addresses, and the images and documents lessons hold.
-for model in (PageViewRestriction, Site, get_image_model(), get_document_model()):
+# What the cached pages show also depends on these: who may see a subtree, the sites' addresses, the
+# images and documents lessons hold, and the categories course cards name.
+for model in (PageViewRestriction, Site, get_image_model(), get_document_model(), Category):
     post_save.connect(forget_cached_pages, sender=model, dispatch_uid=f"forget-course-pages-saved-{model._meta.label}")
     post_delete.connect(
         forget_cached_pages, sender=model, dispatch_uid=f"forget-course-pages-deleted-{model._meta.label}"

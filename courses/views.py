@@ -19,6 +19,7 @@ from quizzes.certificates import TROPHY_TIERS
 from . import search as site_search
 from . import selectors
 from .models import CourseIndexPage, CoursePage, LessonPage, ResourceDownload
+from .page_cache import prefetch_course_cards
 from .services import ProgressError, complete_lesson, save_note, save_review
 
 RESULTS_PER_PAGE = 10
@@ -129,6 +130,7 @@ def dashboard(request):
         # The progress the summaries read tells which prerequisites the student has completed.
         progress = {summary.course.pk: summary.progress for summary in summaries}
         available = catalog_groups(user, courses, owned=owned, progress=progress).available
+        prefetch_course_cards([entry.course for entry in available], request)
     return render_private(
         request,
         "courses/dashboard.html",

@@ -1,8 +1,15 @@
 """Small pieces the course templates repeat many times a page, in Python rather than in includes."""
 
+import re
+
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from courses.page_cache import course_card_html
 
 register = template.Library()
+CARD_MARKER = re.compile(r"<!--(favorite|unlock)-->")
 
 # The rating each star needs to be filled: half stars round up from the middle (3.5 shows four).
 STAR_THRESHOLDS = (1, 1.5, 2.5, 3.5, 4.5)
@@ -13,3 +20,31 @@ def stars(rating):
     """A rating of 0 to 5 as five filled or empty stars."""
     rating = rating or 0
     return "".join("★" if rating >= threshold else "☆" for threshold in STAR_THRESHOLDS)
+
+
+@register.simple_tag
+def favorite_button(course, favorite):
+    """The heart that adds the course to the viewer's favourites, or takes it off."""
+    return format_html(
+        '<button type="button" class="favorite" data-favorite-url="/api/courses/{}/favorite/" aria-pressed="{}"'
+        ' aria-label="Favourite: {}"><span aria-hidden="true">{}</span></button>',
+        course.pk,
+        "true" if favorite else "false",
+        course.title,
+        "♥" if favorite else "♡",
+    )
+
+
+@register.simple_tag(takes_context=True)
+def course_card(context, course, reason=""):
+    """A course's card: the same for every viewer (cached), with this viewer's favourite button (for
+    logged-in viewers) and what unlocks the course for them (`reason`)."""
+    request = context["request"]
+    html = course_card_html(course, request)
+    own = {
+        "favorite": favorite_button(course, getattr(course, "is_favorite", False))
+        if request.user.is_authenticated
+        else "",
+        "unlock": format_html('<p class="unlock-reason"><strong>{}</strong></p>', reason) if reason else "",
+    }
+    return mark_safe(CARD_MARKER.sub(lambda marker: own[marker.group(1)], html))  # noqa: S308 - escaped above

@@ -3,7 +3,7 @@
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from courses.page_cache import CachedViewRestrictionsMixin
+from courses.page_cache import CachedViewRestrictionsMixin, prefetch_course_cards
 from learning_site.rich_text import SanitisedRichTextField
 
 from .base import Category
@@ -29,10 +29,13 @@ class CourseIndexPage(CachedViewRestrictionsMixin, Page):
         user = request.user
         filters = self.filters_from(request)
         context["courses"] = catalog_courses(user, self, filters)
-        # Read once, for the groups (which prerequisites are done) and "continue learning".
-        owned = {course.pk for course in context["courses"] if course.is_owned}
-        progress = progress_by_course(user, context["courses"]) if user.is_authenticated else {}
+        # The student's own courses: "continue learning", and prerequisites they have done. Other
+        # prerequisites are read by catalog_groups (a query, not every listed course's lessons).
+        mine = [course for course in context["courses"] if course.is_owned]
+        owned = {course.pk for course in mine}
+        progress = progress_by_course(user, mine) if user.is_authenticated else {}
         context["groups"] = catalog_groups(user, context["courses"], owned=owned, progress=progress)
+        prefetch_course_cards(context["courses"], request)
         context["filters"] = filters
         context["filtering"] = any(value for key, value in filters.items() if key != "sort")
         context["sorts"] = sort_labels(CATALOG_SORTS)
