@@ -28,14 +28,14 @@ MAX_QUERY_LENGTH = 200
 
 def search(request):
     query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
-    courses, lessons = [], None
+    context = {"search_query": query}
     if query:
-        courses = list(site_search.search_courses(request.user, query)[:5])
-        paginator = Paginator(site_search.search_lessons(request.user, query), RESULTS_PER_PAGE)
-        lessons = paginator.get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "courses": courses, "lesson_results": lessons}
-    )
+        page = request.GET.get("page", "")[:12]
+        results = site_search.search_results(request, query, page, courses_shown=5, per_page=RESULTS_PER_PAGE)
+        # Only the count is paged here: the page's lessons come with the results.
+        context["lesson_page"] = Paginator(range(results.lesson_count), RESULTS_PER_PAGE).get_page(results.page_number)
+        context["results"] = results
+    return TemplateResponse(request, "search/search.html", context)
 
 
 def lesson_resource(request, lesson_id, document_id):

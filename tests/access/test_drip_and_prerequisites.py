@@ -57,9 +57,9 @@ def test_dripped_text_is_not_searchable_before_it_unlocks(client, learner, drip_
     course, _lesson = drip_course
     grant_course_access(user=learner, course=course)
     client.force_login(learner)
-    assert list(client.get("/search/", {"query": "tapirs"}).context["lesson_results"]) == []
+    assert list(client.get("/search/", {"query": "tapirs"}).context["results"].lessons) == []
     CourseAccess.objects.filter(user=learner).update(granted_at=timezone.now() - timedelta(days=8))
-    assert list(client.get("/search/", {"query": "tapirs"}).context["lesson_results"]) != []
+    assert list(client.get("/search/", {"query": "tapirs"}).context["results"].lessons) != []
 
 
 def test_editors_are_not_held_back_by_drip(client, editor, drip_course):

@@ -171,7 +171,7 @@ def test_access_to_another_course_does_not_open_this_one(client, course_with_les
 def search_results(client, query):
     response = client.get(reverse("search"), {"query": query})
     assert response.status_code == 200
-    return list(response.context["lesson_results"]), response.content.decode()
+    return response.context["results"].lessons, response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -195,14 +195,14 @@ def test_search_matches_only_text_the_viewer_may_read(viewers, viewer, word, fou
 
 def test_search_results_quote_the_summary_never_the_body(viewers):
     results, html = search_results(viewers("guest"), "aardvarks")
-    assert [entry.lesson.slug for entry in results] == ["open"]
+    assert [lesson.slug for lesson in results] == ["open"]
     assert "A public summary of the lesson." in html
     assert GUEST_TEXT not in html
 
 
 def test_gated_lesson_is_found_by_its_public_title(viewers):
     results, html = search_results(viewers("guest"), "Enrolled lesson")
-    assert "enrolled" in [entry.lesson.slug for entry in results]
+    assert "enrolled" in [lesson.slug for lesson in results]
     assert "pangolins" not in html
 
 
