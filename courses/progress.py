@@ -24,6 +24,7 @@ from .page_cache import ENTRY_SECONDS, content_generation, request_memo
 
 LESSONS_KEY = "course-progress:lessons:v2"  # the version moves when LiveLesson changes shape
 TOTALS_KEY = "course-progress:totals:v1"
+ROWS_MEMO = "progress-rows"
 
 
 class LiveLesson(NamedTuple):
@@ -180,14 +181,30 @@ def progress_by_course(user, courses) -> dict[int, CourseProgress]:
     course_of_lesson = {lesson.pk: course_id for course_id, items in lessons.items() for lesson in items}
     if not user.is_authenticated or not course_of_lesson:
         return progress
-    # All of the student's rows, those of other courses skipped here: an IN list of every lesson of
-    # many courses costs PostgreSQL more than the few rows of courses not asked about.
-    rows = UserProgress.objects.filter(user=user).values_list(*PROGRESS_ROW_FIELDS)
-    for row in rows:
-        record = ProgressRow(*row)
+    for record in student_rows(user):
         if record.lesson_id in course_of_lesson:
             progress[course_of_lesson[record.lesson_id]].rows[record.lesson_id] = record
     return progress
+
+
+def student_rows(user) -> list[ProgressRow]:
+    """All of the student's rows, read once per request (a page reads them for its own courses and
+    again for prerequisites); any write of a progress row forgets them (signal_handlers.py). All of
+    them, those of other courses skipped by the caller: an IN list of every lesson of many courses
+    costs PostgreSQL more than the few rows of courses not asked about."""
+    memo = request_memo()
+    known = {} if memo is None else memo.setdefault(ROWS_MEMO, {})
+    if user.pk not in known:
+        rows = UserProgress.objects.filter(user=user).values_list(*PROGRESS_ROW_FIELDS)
+        known[user.pk] = [ProgressRow(*row) for row in rows]
+    return known[user.pk]
+
+
+def forget_student_rows():
+    """A progress row was written: this request reads the student's rows afresh."""
+    memo = request_memo()
+    if memo is not None:
+        memo.pop(ROWS_MEMO, None)
 
 
 def course_progress(user, course) -> CourseProgress:

@@ -11,8 +11,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import search
 from .lesson_files import remember_lesson_files
-from .models import Category, CoursePage, LessonPage
+from .models import Category, CoursePage, LessonPage, UserProgress
 from .page_cache import forget_course_pages
+from .progress import forget_student_rows
 
 
 @receiver(page_published)
@@ -92,3 +93,9 @@ for model in (PageViewRestriction, Site, get_image_model(), get_document_model()
     post_delete.connect(
         forget_cached_pages, sender=model, dispatch_uid=f"forget-course-pages-deleted-{model._meta.label}"
     )
+
+
+@receiver(post_save, sender=UserProgress)
+@receiver(post_delete, sender=UserProgress)
+def forget_read_progress(sender, **kwargs):
+    forget_student_rows()
