@@ -46,7 +46,6 @@ class ProgressRow:
     completed: bool
     completed_revision_id: int | None
     last_accessed: object
-    completed_at: object
     video_watch_percentage: float
     last_position_seconds: float
 
