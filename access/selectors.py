@@ -1,5 +1,6 @@
 """Every rule about who may read what: "may this viewer see this?" (tiers, access, drip, visibility,
-prerequisites) and the reads that pages showing access need (the catalog's groups per viewer).
+prerequisites, in prerequisites.py) and the reads that pages showing access need (the catalog's
+groups per viewer).
 Nothing else re-implements these rules; changes to access live in services.py.
 """
 
@@ -15,6 +16,7 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import Audience, CourseAccess
+from .prerequisites import check_course_prerequisites, missing_prerequisites
 
 EDIT_ACTIONS = {"change", "publish"}
 MANAGE_ACCESS_PERMISSION = "access.manage_course_access"
@@ -278,80 +280,6 @@ def without_hidden_courses(user, pages):
         if course_id not in seen:
             under_hidden |= Q(path__startswith=path)
     return pages.exclude(under_hidden) if under_hidden else pages
-
-
-def best_quiz_scores(user, course_ids):
-    """{course id: the user's best score (%) in any quiz or exam of that course}, in one query."""
-    from django.db.models import Max
-
-    from quizzes.models import QuizAttempt
-
-    if not user.is_authenticated or not course_ids:
-        return {}
-    return dict(
-        QuizAttempt.objects.filter(user=user, course_id__in=course_ids, status=QuizAttempt.Status.SUBMITTED)
-        .values("course_id")
-        .annotate(best=Max("score"))
-        .values_list("course_id", "best")
-    )
-
-
-def missing_prerequisites(user, courses, *, progress=None):
-    """{course id: [what is still missing, in words]} for many courses in a fixed number of queries.
-    `progress` is the user's course progress the request already read (courses/progress.py)."""
-    from courses.models import CoursePage
-    from courses.progress import completed_course_ids
-
-    from .models import LearningPathCourse
-
-    if not courses:
-        return {}
-    course_ids = [course.pk for course in courses]
-    through = CoursePage.prerequisite_courses.through
-    required = {}
-    for link in through.objects.filter(from_coursepage_id__in=course_ids).select_related("to_coursepage"):
-        if link.to_coursepage.live:
-            required.setdefault(link.from_coursepage_id, []).append(link.to_coursepage)
-    steps = list(
-        LearningPathCourse.objects.filter(learning_path__is_active=True, learning_path__steps__course_id__in=course_ids)
-        .select_related("course", "learning_path")
-        .distinct()
-        .order_by("learning_path_id", "sort_order")
-    )
-    earlier_required = {}
-    for step in steps:
-        if step.course_id not in course_ids:
-            continue
-        for earlier in steps:
-            if (
-                earlier.learning_path_id == step.learning_path_id
-                and earlier.sort_order < step.sort_order
-                and earlier.is_required
-            ):
-                earlier_required.setdefault(step.course_id, []).append((earlier.course, step.learning_path))
-    involved = {c.pk: c for items in required.values() for c in items}
-    involved |= {c.pk: c for items in earlier_required.values() for c, _path in items}
-    done = completed_course_ids(user, list(involved.values()), known=progress)
-    scores = best_quiz_scores(user, list(involved)) if any(c.required_quiz_score for c in courses) else {}
-    missing = {}
-    for course in courses:
-        own = sorted(required.get(course.pk, []), key=lambda c: c.title)
-        messages = [f"Complete “{c.title}” first." for c in own if c.pk not in done]
-        for earlier_course, path in earlier_required.get(course.pk, []):
-            if earlier_course.pk not in done and earlier_course.pk not in {c.pk for c in own}:
-                messages.append(f"Complete “{earlier_course.title}” first (learning path “{path.name}”).")
-        if course.required_quiz_score and own:
-            best = max((scores[c.pk] for c in own if c.pk in scores), default=None)
-            if best is None or best < course.required_quiz_score:
-                messages.append(f"Score at least {course.required_quiz_score}% in the prerequisite courses' quizzes.")
-        missing[course.pk] = messages
-    return missing
-
-
-def check_course_prerequisites(user, course):
-    """(met, missing): what `user` must still do before enrolling in `course`, in words."""
-    missing = missing_prerequisites(user, [course])[course.pk]
-    return not missing, missing
 
 
 def enrollment_block_reason(user, course):

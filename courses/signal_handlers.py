@@ -9,6 +9,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from access.models import LearningPath, LearningPathCourse
+
 from . import search
 from .lesson_files import remember_lesson_files
 from .models import Category, CoursePage, LessonPage, UserProgress
@@ -87,8 +89,18 @@ def forget_cached_pages_on_page_save(sender, instance, update_fields=None, raw=F
 
 
 # What the cached pages show also depends on these: who may see a subtree, the sites' addresses, the
-# images and documents lessons hold, and the categories course cards name.
-for model in (PageViewRestriction, Site, get_image_model(), get_document_model(), Category):
+# images and documents lessons hold, the categories course cards name, and the learning paths whose
+# steps unlock courses (access/prerequisites.py).
+SHOWN_WITH_PAGES = (
+    PageViewRestriction,
+    Site,
+    get_image_model(),
+    get_document_model(),
+    Category,
+    LearningPath,
+    LearningPathCourse,
+)
+for model in SHOWN_WITH_PAGES:
     post_save.connect(forget_cached_pages, sender=model, dispatch_uid=f"forget-course-pages-saved-{model._meta.label}")
     post_delete.connect(
         forget_cached_pages, sender=model, dispatch_uid=f"forget-course-pages-deleted-{model._meta.label}"

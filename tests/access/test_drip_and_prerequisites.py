@@ -10,7 +10,7 @@ from wagtail.documents import get_document_model
 
 from access.factories import LearningPathFactory
 from access.models import CourseAccess, LearningPathCourse
-from access.selectors import check_course_prerequisites
+from access.prerequisites import check_course_prerequisites
 from access.services import AccessError, enroll, grant_course_access
 from courses.factories import LessonPageFactory, ModulePageFactory, course_tree, publish
 from courses.models import UserProgress
@@ -125,6 +125,31 @@ def test_optional_course_in_a_path_locks_nothing(learner):
     LearningPathCourse.objects.create(learning_path=path, course=first, sort_order=0, is_required=False)
     LearningPathCourse.objects.create(learning_path=path, course=second, sort_order=1)
     assert check_course_prerequisites(learner, second) == (True, [])
+
+
+def test_a_step_made_optional_unlocks_the_next_course_at_once(learner):
+    first, _m, _l = course_tree(title="First", lessons=[{"title": "f1"}])
+    second, _m, _l = course_tree(title="Second")
+    path = LearningPathFactory()
+    step = LearningPathCourse.objects.create(learning_path=path, course=first, sort_order=0, is_required=True)
+    LearningPathCourse.objects.create(learning_path=path, course=second, sort_order=1)
+    assert check_course_prerequisites(learner, second)[0] is False  # what the paths say is now cached
+
+    step.is_required = False
+    step.save()
+
+    assert check_course_prerequisites(learner, second) == (True, [])
+
+
+def test_a_prerequisite_published_on_a_course_locks_it_at_once(learner):
+    basics, _m, _l = course_tree(title="Basics", lessons=[{"title": "b1"}])
+    advanced, _m, _l = course_tree(title="Advanced")
+    assert check_course_prerequisites(learner, advanced) == (True, [])
+
+    advanced.prerequisite_courses.add(basics)
+    advanced.save_revision().publish()
+
+    assert check_course_prerequisites(learner, advanced) == (False, ["Complete “Basics” first."])
 
 
 def test_enrollment_before_the_opening_date_says_when_it_opens(learner):
