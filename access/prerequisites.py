@@ -8,10 +8,9 @@ or a learning path is saved, so it is read once and cached under the page cache'
 
 from typing import NamedTuple
 
-from django.core.cache import cache
 from django.db.models import Max
 
-PREREQUISITES_KEY = "access:prerequisites:v1"
+PREREQUISITES_KEY = "prerequisites:v1"  # the version moves when Prerequisites changes shape
 
 
 class RequiredCourse(NamedTuple):
@@ -36,21 +35,11 @@ class Prerequisites(NamedTuple):
 
 
 def site_prerequisites() -> Prerequisites:
-    """Every course's prerequisites and every active learning path's steps, from the cache (read once
-    per content generation, in two queries)."""
-    from courses.page_cache import ENTRY_SECONDS, content_generation, request_memo
+    """Every course's prerequisites and every active learning path's steps (two queries, once per
+    content generation)."""
+    from courses.page_cache import shared_by_generation
 
-    memo = request_memo()
-    if memo is not None and PREREQUISITES_KEY in memo:
-        return memo[PREREQUISITES_KEY]
-    key = f"{PREREQUISITES_KEY}:{content_generation()}"
-    prerequisites = cache.get(key)
-    if prerequisites is None:
-        prerequisites = read_prerequisites()
-        cache.set(key, prerequisites, ENTRY_SECONDS)
-    if memo is not None:
-        memo[PREREQUISITES_KEY] = prerequisites
-    return prerequisites
+    return shared_by_generation(PREREQUISITES_KEY, read_prerequisites)
 
 
 def read_prerequisites() -> Prerequisites:

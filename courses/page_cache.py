@@ -178,18 +178,32 @@ def lesson_body(lesson, request, tier):
     return mark_safe(body)  # noqa: S308 - our own template's output, escaped as it was rendered
 
 
+def shared_by_generation(name, read):
+    """What `read()` returns, the same for every viewer: read once per content generation, kept in
+    the cache and, for the rest of a request, in its memo."""
+    memo = request_memo()
+    if memo is not None and name in memo:
+        return memo[name]
+    key = f"course-pages:{name}:{content_generation()}"
+    value = cache.get(key)
+    if value is None:
+        value = read()
+        cache.set(key, value, ENTRY_SECONDS)
+    if memo is not None:
+        memo[name] = value
+    return value
+
+
 def site_view_restrictions():
     """{"restrictions": [(id, path of the page it is on)], "aliases": [path]} for the whole site: the
     same for every viewer, and few."""
-    key = f"course-pages:view-restrictions:{content_generation()}"
-    known = cache.get(key)
-    if known is None:
-        known = {
+    return shared_by_generation(
+        "view-restrictions",
+        lambda: {
             "restrictions": list(PageViewRestriction.objects.values_list("pk", "page__path")),
             "aliases": list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)),
-        }
-        cache.set(key, known, ENTRY_SECONDS)
-    return known
+        },
+    )
 
 
 def view_restriction_ids(page):

@@ -5,13 +5,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Avg, Count, Exists, FloatField, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.core.cache import cache
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Q
 
 from .models import CourseIndexPage, CoursePage, CourseReview, FavoriteCourse, LessonNote, LessonPage
+from .page_cache import ENTRY_SECONDS, content_generation, request_memo, shared_by_generation
 from .progress import CourseProgress, lesson_totals, progress_by_course
 from .progress import course_progress as progress_of_course
 from .search import search_courses
+
+RATINGS_KEY = "ratings:v1"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,10 @@ CATALOG_SORTS = {
 }
 
 
+# The catalog's filters when the viewer chose none (the dashboard's "available to unlock").
+UNFILTERED = {"q": "", "category": "", "level": "", "tag": "", "price": "", "sort": "", "favorites": False}
+
+
 def sort_courses(items: Iterable, sort: CourseSort) -> list:
     """The catalog's courses or the dashboard's summaries, in the order `sort` gives."""
     if sort.key is None:
@@ -60,6 +67,7 @@ def catalog_courses(user, index_page: CourseIndexPage, filters: dict) -> list[Co
     from access.selectors import visible_courses, with_access_flags
 
     courses = with_access_flags(user, visible_courses(user, CoursePage.objects.child_of(index_page)))
+    flags = ["is_owned"]
     if filters["q"]:
         courses = courses.filter(pk__in=[course.pk for course in search_courses(user, filters["q"])])
     if filters["category"]:
@@ -72,17 +80,51 @@ def catalog_courses(user, index_page: CourseIndexPage, filters: dict) -> list[Co
         courses = courses.filter(price=0) if filters["price"] == "free" else courses.filter(price__gt=0)
     if user.is_authenticated:
         courses = courses.annotate(is_favorite=Exists(FavoriteCourse.objects.filter(user=user, course=OuterRef("pk"))))
+        flags.append("is_favorite")
         if filters["favorites"]:
             courses = courses.filter(is_favorite=True)
-    courses = list(
-        courses.select_related("category", "thumbnail").annotate(**rating_annotations()).distinct().order_by("path")
-    )
-    totals = lesson_totals(courses)
-    for course in courses:
-        course.lesson_count, course.total_minutes = totals[course.pk]
-        course.rating_average = round(course.rating_mean, 1) if course.rating_mean is not None else None
-        course.is_favorite = getattr(course, "is_favorite", False)
-    return sort_courses(courses, CATALOG_SORTS[filters["sort"]])
+    if filters["tag"]:
+        courses = courses.distinct()  # through a join: a tag given twice must not list the course twice
+    # The query says which courses this viewer gets and their flags; the courses themselves are shared.
+    listed = list(courses.order_by("path").values_list("pk", *flags))
+    shared = shared_courses([pk for pk, *_flags in listed])
+    totals = lesson_totals(shared.values())
+    ratings = review_summaries(shared)
+    found = []
+    for pk, *values in listed:
+        if pk not in shared:  # unpublished since the query
+            continue
+        course = shared[pk]
+        viewer_flags = dict(zip(flags, values, strict=True))
+        course.is_owned, course.is_favorite = viewer_flags["is_owned"], viewer_flags.get("is_favorite", False)
+        course.lesson_count, course.total_minutes = totals[pk]
+        course.rating_average, course.rating_count = ratings.get(pk, (None, 0))
+        found.append(course)
+    return sort_courses(found, CATALOG_SORTS[filters["sort"]])
+
+
+SHARED_COURSE_KEY = "course:v1"
+
+
+def shared_courses(course_ids) -> dict[int, CoursePage]:
+    """{id: course} for live courses as every viewer sees them (their category and thumbnail too),
+    from the cache under the content generation: unpickling a course costs a third of building it
+    from a row. Read once per request; the caller may set its viewer's facts on them."""
+    course_ids = list(course_ids)
+    memo = request_memo()
+    known = {} if memo is None else memo.setdefault(SHARED_COURSE_KEY, {})
+    wanted = [pk for pk in course_ids if pk not in known]
+    if wanted:
+        generation = content_generation()
+        keys = {pk: f"{SHARED_COURSE_KEY}:{generation}:{pk}" for pk in wanted}
+        cached = cache.get_many(list(keys.values()))
+        known.update({pk: cached[key] for pk, key in keys.items() if key in cached})
+        missing = [pk for pk in wanted if pk not in known]
+        if missing:
+            read = CoursePage.objects.live().select_related("category", "thumbnail").in_bulk(missing)
+            cache.set_many({keys[pk]: course for pk, course in read.items()}, ENTRY_SECONDS)
+            known.update(read)
+    return {pk: known[pk] for pk in course_ids if pk in known}
 
 
 @dataclass
@@ -137,8 +179,8 @@ def learner_courses(user, *, sort="recent", certificates=None):
     summaries link to, favourites and certificates."""
     from access.selectors import accessible_courses
 
-    mine = CoursePage.objects.live().filter(pk__in=accessible_courses(user))
-    courses = list(mine.select_related("thumbnail").order_by("title"))
+    mine = CoursePage.objects.live().filter(pk__in=accessible_courses(user)).order_by("title")
+    courses = list(shared_courses(mine.values_list("pk", flat=True)).values())
     if not courses:
         return []
     progress = progress_by_course(user, courses)
@@ -285,20 +327,18 @@ def lesson_link(course, lesson_id, request):
 
 
 def review_summaries(course_ids):
-    """{course id: (average rating, number of reviews)} over visible reviews, in one query."""
+    """{course id: (average rating, number of reviews)} over visible reviews, for the courses that
+    have any: of every course at once, in one query per content generation (saving or deleting a
+    review moves it on)."""
+    every = shared_by_generation(RATINGS_KEY, read_review_summaries)
+    return {course_id: every[course_id] for course_id in course_ids if course_id in every}
+
+
+def read_review_summaries():
     rows = (
-        CourseReview.objects.filter(course_id__in=course_ids, is_hidden=False)
+        CourseReview.objects.filter(is_hidden=False)
         .values("course_id")
         .annotate(average=Avg("rating"), count=Count("pk"))
+        .values_list("course_id", "average", "count")
     )
-    return {row["course_id"]: (round(row["average"], 1), row["count"]) for row in rows}
-
-
-def rating_annotations():
-    """What review_summaries says of each course, as annotations of a course query: rating_mean
-    (unrounded, None without reviews) and rating_count."""
-    visible = CourseReview.objects.filter(course=OuterRef("pk"), is_hidden=False).order_by().values("course")
-    return {
-        "rating_mean": Subquery(visible.annotate(mean=Avg("rating")).values("mean"), output_field=FloatField()),
-        "rating_count": Coalesce(Subquery(visible.annotate(number=Count("pk")).values("number")), 0),
-    }
+    return {course_id: (round(average, 1), count) for course_id, average, count in rows}

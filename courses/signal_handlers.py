@@ -13,7 +13,7 @@ from access.models import LearningPath, LearningPathCourse
 
 from . import search
 from .lesson_files import remember_lesson_files
-from .models import Category, CoursePage, LessonPage, UserProgress
+from .models import Category, CoursePage, CourseReview, LessonPage, UserProgress
 from .page_cache import forget_course_pages
 from .progress import forget_student_rows
 
@@ -89,14 +89,15 @@ def forget_cached_pages_on_page_save(sender, instance, update_fields=None, raw=F
 
 
 # What the cached pages show also depends on these: who may see a subtree, the sites' addresses, the
-# images and documents lessons hold, the categories course cards name, and the learning paths whose
-# steps unlock courses (access/prerequisites.py).
+# images and documents lessons hold, the categories and ratings course cards show, and the learning
+# paths whose steps unlock courses (access/prerequisites.py).
 SHOWN_WITH_PAGES = (
     PageViewRestriction,
     Site,
     get_image_model(),
     get_document_model(),
     Category,
+    CourseReview,
     LearningPath,
     LearningPathCourse,
 )

@@ -113,7 +113,7 @@ def complete_lesson_view(request, lesson):
 @login_required
 def dashboard(request):
     """/my-dashboard/: the student's numbers, their courses and what they could unlock next."""
-    from access.selectors import catalog_groups, visible_courses, with_access_flags
+    from access.selectors import catalog_groups
 
     user = request.user
     sort = request.GET.get("sort") if request.GET.get("sort") in selectors.DASHBOARD_SORTS else "recent"
@@ -124,8 +124,7 @@ def dashboard(request):
     catalog = CourseIndexPage.objects.live().first()
     available = []
     if catalog:
-        listed = with_access_flags(user, visible_courses(user, CoursePage.objects.child_of(catalog)))
-        courses = list(listed.select_related("thumbnail", "category").order_by("path"))
+        courses = selectors.catalog_courses(user, catalog, selectors.UNFILTERED)
         owned = {course.pk for course in courses if course.is_owned}
         # The progress the summaries read tells which prerequisites the student has completed.
         progress = {summary.course.pk: summary.progress for summary in summaries}

@@ -77,3 +77,38 @@ def test_a_renamed_category_shows_on_the_card_at_once(client, learner):
     html = catalog_html(client)
     assert "New shelf" in html
     assert "Old shelf" not in html
+
+
+def test_a_hidden_review_leaves_the_rating_at_once(client, learner, make_student):
+    course, _modules, _lessons = course_tree(title="Reviewed")
+    review = CourseReview.objects.create(course=course, user=make_student(course), rating=2)
+    client.force_login(learner)
+    assert "2.0 (1 review)" in catalog_html(client)
+
+    review.is_hidden = True
+    review.save()
+
+    assert "(1 review)" not in catalog_html(client)
+
+
+def test_a_retitled_course_shows_its_new_title_at_once(client, learner):
+    course, _modules, _lessons = course_tree(title="First title")
+    client.force_login(learner)
+    assert "First title" in catalog_html(client)
+
+    course.title = "Second title"
+    publish(course)
+
+    html = catalog_html(client)
+    assert "Second title" in html
+    assert "First title" not in html
+
+
+def test_a_students_own_course_stays_theirs_after_another_student_warmed_the_catalog(client, learner, make_student):
+    course, _modules, _lessons = course_tree(title="Owned")
+    client.force_login(learner)
+    assert 'id="my-courses"' not in catalog_html(client)
+
+    client.force_login(make_student(course))
+
+    assert 'id="my-courses"' in catalog_html(client)
