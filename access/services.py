@@ -153,6 +153,14 @@ def revoke_course_access(*, user, course, revoked_by, reason, notes="", access_t
 
 
 @transaction.atomic
+def revoke_all_access(*, user, revoked_by, reason):
+    """Revoke every unlocked record of `user`, whatever its course and source (their account is
+    being deleted); each revocation is in the audit trail."""
+    records = CourseAccess.objects.select_for_update().filter(user=user, status=CourseAccess.Status.UNLOCKED)
+    return _revoke(list(records), revoked_by=revoked_by, reason=reason, action=AccessEvent.Action.REVOKE)
+
+
+@transaction.atomic
 def revoke_access_record(*, access, revoked_by, reason):
     """Revoke one record (the admin's revoke button); other sources of access stay."""
     reason = (reason or "").strip()

@@ -51,7 +51,7 @@ def run(request, action, success_message):
 def student_index(request):
     require_view(request.user)
     query = request.GET.get("q", "").strip()
-    users = get_user_model().objects.order_by("username")
+    users = get_user_model().objects.filter(deleted_account__isnull=True).order_by("username")
     if query:
         users = users.filter(
             Q(username__icontains=query)

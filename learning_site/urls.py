@@ -13,6 +13,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from courses import api as course_api
 from courses import views as course_views
 from courses.pages_api import CoursePagesAPIViewSet
@@ -44,6 +45,9 @@ urlpatterns = [
     path("certificates/<str:number>/", quiz_views.certificate_verify, name="certificate_verify"),
     path("certificates/<str:number>/print/", quiz_views.certificate_print, name="certificate_print"),
     path("certificates/<str:number>/pdf/", quiz_views.certificate_pdf, name="certificate_pdf"),
+    path("account/", account_views.account, name="account"),
+    path("account/data.json", account_views.account_data, name="account_data"),
+    path("account/delete/", account_views.delete_account, name="account_delete"),
     path("register/", home_views.register, name="register"),
     path("login/", home_views.StudentLoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(), name="logout"),

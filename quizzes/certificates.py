@@ -28,7 +28,7 @@ def certificate_hash(certificate):
     statement = "|".join(
         [
             certificate.number,
-            str(certificate.user_id),
+            str(certificate.original_user_id or certificate.user_id),
             str(certificate.course_id or ""),
             certificate.holder_name,
             certificate.course_title,
@@ -44,7 +44,11 @@ def holder_display_name(user):
 
 def find_certificate(number):
     """The certificate with this number (typed in any case), or None."""
-    return Certificate.objects.filter(number=(number or "").strip().upper()).select_related("course").first()
+    return (
+        Certificate.objects.filter(number=(number or "").strip().upper())
+        .select_related("course", "user__deleted_account")
+        .first()
+    )
 
 
 def is_genuine(certificate):

@@ -210,6 +210,9 @@ class Certificate(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revocation_reason = models.CharField(max_length=255, blank=True)
+    # The account it was issued to, kept when that account is deleted and the certificate moves to its
+    # tombstone: the verification hash was sealed over this id.
+    original_user_id = models.BigIntegerField(null=True, blank=True, editable=False)
     accredible_credential_id = models.CharField(max_length=64, blank=True)
     accredible_url = models.URLField(blank=True)
     accredible_error = models.CharField(max_length=255, blank=True)

@@ -50,6 +50,7 @@ def test_guest_registers_from_a_locked_block_and_then_reads_it(journey):
     page.get_by_label("Username").fill("newreader")
     page.get_by_label("Email").fill("newreader@example.com")
     page.get_by_label("First name").fill("Nia")
+    page.get_by_label("Last name").fill("Okafor")
     page.get_by_label(re.compile(r"^Password:?$")).fill("correct-horse-battery-staple")
     page.get_by_label("Password confirmation").fill("correct-horse-battery-staple")
     page.get_by_role("button", name="Register").click()

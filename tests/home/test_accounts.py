@@ -13,6 +13,7 @@ def register(client, **overrides):
         "username": "newstudent",
         "email": "new@example.com",
         "first_name": "Nia",
+        "last_name": "Okafor",
         "password1": "correct-horse-battery",
         "password2": "correct-horse-battery",
         **overrides,
@@ -26,6 +27,23 @@ def test_sign_up_creates_a_logged_in_registered_user(client):
     user = get_user_model().objects.get(username="newstudent")
     assert not user.is_staff and not user.course_accesses.exists()
     assert client.get("/").context["request"].user == user
+
+
+def test_sign_up_keeps_the_name_certificates_will_print(client):
+    register(client, first_name="  Nia ", last_name="Okafor  Adeyemi")
+    user = get_user_model().objects.get(username="newstudent")
+    assert (user.first_name, user.last_name) == ("Nia", "Okafor Adeyemi")
+
+
+def test_sign_up_without_a_last_name_is_refused(client):
+    response = register(client, last_name="")
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not get_user_model().objects.filter(username="newstudent").exists()
+
+
+def test_the_sign_up_form_says_the_name_is_printed_on_certificates(client):
+    assert "printed on your certificates" in client.get("/register/").content.decode()
 
 
 def test_sign_up_returns_to_a_local_next_page(client):

@@ -122,6 +122,8 @@ def test_sign_ups_from_one_client_are_limited(client, settings):
             {
                 "username": f"new{number}",
                 "email": f"new{number}@example.com",
+                "first_name": "New",
+                "last_name": f"Student {number}",
                 "password1": PASSWORD,
                 "password2": PASSWORD,
             },
