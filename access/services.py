@@ -8,6 +8,8 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from notifications import emails
+
 from .models import AccessEvent, BundlePurchase, CohortMember, CourseAccess
 from .selectors import enrollment_block_reason
 
@@ -100,6 +102,7 @@ def grant_course_access(
                 return existing
         else:
             record_event(user=user, action=action, actor=granted_by, course=course, access=record, reason=notes)
+            transaction.on_commit(lambda: emails.access_granted(record))
             return record
     # Renewing never shortens: lifetime wins, otherwise the later expiry.
     previous = existing.expires_at

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from notifications.models import EmailPreference
+
 
 class NameForm(forms.ModelForm):
     """The student's name as certificates print it."""
@@ -18,6 +20,12 @@ class NameForm(forms.ModelForm):
             if name in cleaned:
                 cleaned[name] = " ".join(cleaned[name].split())
         return cleaned
+
+
+class EmailPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = EmailPreference
+        fields = ["expiry_reminders", "drip_unlocks"]
 
 
 class PasswordConfirmedForm(forms.Form):

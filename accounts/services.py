@@ -12,6 +12,7 @@ from django.db import transaction
 from access.models import AccessEvent, BundlePurchase, CohortMember, CourseAccess
 from access.services import revoke_all_access
 from courses.models import CourseReview, FavoriteCourse, LessonNote, UserProgress
+from notifications.models import EmailPreference
 from quizzes.models import Certificate, QuizAttempt
 
 from .models import DeletedAccount
@@ -35,6 +36,7 @@ def account_data(user) -> dict:
     events = AccessEvent.objects.filter(user=user).select_related("course").order_by("created_at", "pk")
     progress = UserProgress.objects.filter(user=user).select_related("lesson").order_by("lesson__path")
     attempts = QuizAttempt.objects.filter(user=user).select_related("quiz", "course").order_by("started_at")
+    preference = EmailPreference.objects.filter(user=user).first()
     return {
         "profile": {
             "username": user.username,
@@ -96,6 +98,10 @@ def account_data(user) -> dict:
             }
             for review in CourseReview.objects.filter(user=user).select_related("course").order_by("created_at")
         ],
+        "email_preferences": {
+            "expiry_reminders": getattr(preference, "expiry_reminders", True),
+            "drip_unlocks": getattr(preference, "drip_unlocks", True),
+        },
         "favorite_courses": list(
             FavoriteCourse.objects.filter(user=user).order_by("created_at").values_list("course__title", flat=True)
         ),

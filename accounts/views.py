@@ -14,10 +14,11 @@ from django.views.decorators.http import require_http_methods
 
 from access.models import BundlePurchase, CourseAccess
 from courses.views import render_private
+from notifications.models import EmailPreference
 from quizzes.models import Certificate
 
 from . import services
-from .forms import DeleteAccountForm, EmailChangeForm, NameForm
+from .forms import DeleteAccountForm, EmailChangeForm, EmailPreferenceForm, NameForm
 from .models import DeletedAccount
 
 # The account page's forms, by the name each one posts in its `form` field.
@@ -25,11 +26,20 @@ FORMS = {
     "name": lambda user, data: NameForm(data, instance=user),
     "email": lambda user, data: EmailChangeForm(user, data),
     "password": lambda user, data: PasswordChangeForm(user, data),
+    "emails": lambda user, data: EmailPreferenceForm(data, instance=email_preference(user)),
 }
+
+
+def email_preference(user):
+    """The student's email choices; until they save some, the defaults (everything on)."""
+    return EmailPreference.objects.filter(user=user).first() or EmailPreference(user=user)
+
+
 SAVED = {
     "name": "Your name is saved. New certificates will carry it.",
     "email": "Your email address is changed.",
     "password": "Your password is changed.",
+    "emails": "Your email choices are saved.",
 }
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The production stack on one machine: migrations, collectstatic, one task worker and gunicorn, with
-# production settings, against DATABASE_URL and REDIS_URL. `make prod` runs it; Ctrl-C stops both.
+# The production stack on one machine: migrations, collectstatic, one task worker, the scheduled
+# emails every five minutes and gunicorn, with production settings, against DATABASE_URL and
+# REDIS_URL. `make prod` runs it; Ctrl-C stops them all.
 # On plain HTTP (a laptop) it switches the HTTPS redirect, secure cookies and HSTS off unless told
 # otherwise; behind a TLS proxy set SECURE_SSL_REDIRECT, SECURE_COOKIES and HSTS_SECONDS yourself.
 set -euo pipefail
@@ -25,6 +26,9 @@ fi
 
 "$BIN/python" manage.py db_worker --no-reload &
 WORKER_PID=$!
-trap 'kill "$WORKER_PID" 2>/dev/null || true' EXIT INT TERM
+# The clock's emails (expiry warnings, drip unlocks, retries), every five minutes.
+(while true; do "$BIN/python" manage.py send_scheduled_emails || true; sleep 300; done) &
+CLOCK_PID=$!
+trap 'kill "$WORKER_PID" "$CLOCK_PID" 2>/dev/null || true' EXIT INT TERM
 
 "$BIN/gunicorn" -c gunicorn.conf.py

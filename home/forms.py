@@ -1,6 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from notifications import emails
 
 
 class RegistrationForm(UserCreationForm):
@@ -29,3 +34,22 @@ class RegistrationForm(UserCreationForm):
         if get_user_model().objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account with this email address already exists. Log in instead.")
         return email
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, its email written to the outbox and sent by the task queue, not by the
+    request (a slow mail server would otherwise tell by the answer's time whether an address exists)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        link = reverse("password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        context = {
+            **context,
+            "school_name": settings.WAGTAIL_SITE_NAME,
+            "school_url": f"{context['protocol']}://{context['domain']}/",
+            "reset_url": f"{context['protocol']}://{context['domain']}{link}",
+            "account_url": f"{context['protocol']}://{context['domain']}{reverse('account')}",
+        }
+        subject = " ".join(render_to_string(subject_template_name, context).split())
+        text = render_to_string(email_template_name, context)
+        html = render_to_string("emails/password_reset.html", context)
+        emails.queue("password_reset", to_email, subject, text, html, user=context["user"])

@@ -5,14 +5,16 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView, PasswordResetView
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from learning_site.rate_limits import client_ip, rate_limited, take, too_many_requests
+from notifications import emails
 
-from .forms import RegistrationForm
+from .forms import QueuedPasswordResetForm, RegistrationForm
 
 
 def safe_next_url(request, default=None):
@@ -51,6 +53,7 @@ class StudentPasswordResetView(PasswordResetView):
     probe addresses; the limit's answer does not depend on whether the account exists either.
     """
 
+    form_class = QueuedPasswordResetForm
     template_name = "registration/password_reset_form.html"
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
@@ -74,6 +77,7 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        transaction.on_commit(lambda: emails.welcome(user))
         return redirect(safe_next_url(request))
     return TemplateResponse(
         request, "registration/register.html", {"form": form, "next": safe_next_url(request, default="")}

@@ -18,6 +18,7 @@ from courses import api as course_api
 from courses import views as course_views
 from courses.pages_api import CoursePagesAPIViewSet
 from home import views as home_views
+from notifications import views as notification_views
 from quizzes import views as quiz_views
 
 # Read-only pages API: only each page type's api_fields, never lesson bodies, no search, and no
@@ -48,6 +49,7 @@ urlpatterns = [
     path("account/", account_views.account, name="account"),
     path("account/data.json", account_views.account_data, name="account_data"),
     path("account/delete/", account_views.delete_account, name="account_delete"),
+    path("email/unsubscribe/<str:token>/", notification_views.unsubscribe, name="email_unsubscribe"),
     path("register/", home_views.register, name="register"),
     path("login/", home_views.StudentLoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(), name="logout"),

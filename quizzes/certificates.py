@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from notifications import emails
+
 from .models import Certificate
 from .services import QuizAccessEnded, QuizError, live_exam
 
@@ -89,6 +91,7 @@ def issue_certificate(*, user, course, attempt=None):
                 return existing  # issued by a simultaneous request
             continue  # a number collision, however unlikely: draw another
         transaction.on_commit(lambda issued=certificate: send_to_accredible(issued))
+        transaction.on_commit(lambda issued=certificate: emails.certificate_issued(issued))
         return certificate
     raise RuntimeError("Could not draw a unique certificate number.")
 

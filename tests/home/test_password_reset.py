@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from access.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+# Emails leave once the request's transaction commits, so these tests let it commit.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 NEW_PASSWORD = "a-brand-new-passphrase-2026"
 
@@ -38,6 +39,41 @@ def test_a_reset_link_by_email_lets_the_student_choose_a_new_password(client, ad
     assert done.url == reverse("password_reset_complete")
     ada.refresh_from_db()
     assert ada.check_password(NEW_PASSWORD)
+
+
+def reset_link(client):
+    ask_for_reset(client, "ada@example.com")
+    return re.search(r"http://testserver(/password-reset/\S+/)", mail.outbox[-1].body).group(1)
+
+
+def choose_password(client, link):
+    form_page = client.get(link, follow=True)
+    return client.post(form_page.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+
+
+def test_a_reset_link_works_once(client, ada):
+    link = reset_link(client)
+    choose_password(client, link)
+
+    again = client.get(link, follow=True).content.decode()
+
+    assert "This link does not work any more" in again
+
+
+def test_an_expired_reset_link_changes_nothing(client, ada, settings):
+    link = reset_link(client)
+    settings.PASSWORD_RESET_TIMEOUT = -1  # every link is older than that
+
+    assert "This link does not work any more" in client.get(link, follow=True).content.decode()
+    client.post(link, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}, follow=True)
+    ada.refresh_from_db()
+    assert not ada.check_password(NEW_PASSWORD)
+
+
+def test_the_reset_email_has_an_html_part_with_the_same_link(client, ada):
+    link = reset_link(client)
+    html, mimetype = mail.outbox[-1].alternatives[0]
+    assert mimetype == "text/html" and f"http://testserver{link}" in html
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_email(client, ada):
