@@ -4,7 +4,18 @@ from django.contrib.auth import get_user_model
 from notifications.models import EmailPreference
 
 
-class NameForm(forms.ModelForm):
+class TidyNamesMixin:
+    """First and last name as certificates print them: runs of spaces become one."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("first_name", "last_name"):
+            if name in cleaned:
+                cleaned[name] = " ".join(cleaned[name].split())
+        return cleaned
+
+
+class NameForm(TidyNamesMixin, forms.ModelForm):
     """The student's name as certificates print it."""
 
     first_name = forms.CharField(max_length=150, label="First name")
@@ -13,13 +24,6 @@ class NameForm(forms.ModelForm):
     class Meta:
         model = get_user_model()
         fields = ["first_name", "last_name"]
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("first_name", "last_name"):
-            if name in cleaned:
-                cleaned[name] = " ".join(cleaned[name].split())
-        return cleaned
 
 
 class EmailPreferenceForm(forms.ModelForm):

@@ -5,10 +5,11 @@ from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from accounts.forms import TidyNamesMixin
 from notifications import emails
 
 
-class RegistrationForm(UserCreationForm):
+class RegistrationForm(TidyNamesMixin, UserCreationForm):
     """Self sign-up: a username, the name certificates print, an email address and a password that
     passes the validators."""
 
@@ -21,13 +22,6 @@ class RegistrationForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ["username", "first_name", "last_name", "email"]
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in ("first_name", "last_name"):
-            if name in cleaned:
-                cleaned[name] = " ".join(cleaned[name].split())
-        return cleaned
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -11,17 +11,9 @@ from courses.models import CourseReview, LessonNote, UserProgress
 from quizzes.factories import certify, lesson_quiz
 from quizzes.models import Certificate, QuizAttempt
 from quizzes.services import start_attempt
+from tests.accounts.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-strong-test-password"
-
-
-@pytest.fixture
-def student(client):
-    user = UserFactory(username="nia", first_name="Nia", last_name="Okafor", email="nia@example.com", password=PASSWORD)
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

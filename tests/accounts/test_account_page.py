@@ -6,17 +6,9 @@ from access.factories import UserFactory
 from access.services import grant_course_access
 from courses.factories import course_tree
 from quizzes.factories import certify
+from tests.accounts.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "a-strong-test-password"
-
-
-@pytest.fixture
-def student(client):
-    user = UserFactory(username="nia", first_name="Nia", last_name="Okafor", email="nia@example.com", password=PASSWORD)
-    client.force_login(user)
-    return user
 
 
 def post(client, form, **data):
