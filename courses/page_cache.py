@@ -107,6 +107,12 @@ class OutlineModule:
     lessons: list = field(default_factory=list)
     unlocks_at: object = None  # the viewer's own: set per request, never cached
 
+    @property
+    def heading(self):
+        from courses.models.pages.base import labelled
+
+        return labelled(f"Module {self.number}", self.title)
+
 
 def course_outline(course, request):
     """The course's live modules and lessons (CoursePage.outline) as plain data, from the cache."""

@@ -8,6 +8,7 @@ from django.contrib.auth.views import LoginView, PasswordResetView
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
@@ -15,6 +16,11 @@ from learning_site.rate_limits import client_ip, rate_limited, take, too_many_re
 from notifications import emails
 
 from .forms import QueuedPasswordResetForm, RegistrationForm
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page links to: send them to the static file."""
+    return redirect(static("favicon.ico"), permanent=True)
 
 
 def safe_next_url(request, default=None):

@@ -26,7 +26,9 @@ from quizzes import views as quiz_views
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", CoursePagesAPIViewSet)
 
+
 urlpatterns = [
+    path("favicon.ico", home_views.favicon),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from courses.models.pages.base import labelled as labelled_title
 from courses.page_cache import course_card_html
 
 register = template.Library()
@@ -13,6 +14,12 @@ CARD_MARKER = re.compile(r"<!--(favorite|unlock)-->")
 
 # The rating each star needs to be filled: half stars round up from the middle (3.5 shows four).
 STAR_THRESHOLDS = (1, 1.5, 2.5, 3.5, 4.5)
+
+
+@register.filter
+def labelled(title, label):
+    """{{ exam.title|labelled:"Final exam" }}: the label once, however the title was written."""
+    return labelled_title(label, title)
 
 
 @register.filter

@@ -39,6 +39,14 @@ class Category(models.Model):
         return self.name
 
 
+def labelled(label, title):
+    """`title` under `label` ("Module 2", "Final exam"), unless the title already starts with it, as
+    editors often write it: "Module 2: Module 2: Manual testing" is never shown."""
+    if title.casefold().startswith(label.casefold()):
+        return title
+    return f"{label}: {title}"
+
+
 class LearningPage(CachedViewRestrictionsMixin, Page):
     """Fields every level of the course tree shares."""
 
