@@ -87,6 +87,25 @@ def complete_lesson(*, user, lesson, viewer=None):
     return progress
 
 
+def complete_after_required_quiz(*, user, lesson):
+    """The student just passed `lesson`'s required quiz: the lesson completes when nothing else was
+    left, its video watched to the threshold or no video to watch. Returns the progress row, if any."""
+    from quizzes.certificates import issue_certificate_if_earned
+
+    progress = UserProgress.objects.select_for_update().filter(user=user, lesson=lesson).first()
+    if progress is not None and progress.completed:
+        return progress
+    has_video = any(block.block_type == "video" for block in lesson.body)
+    if has_video and (progress is None or progress.video_watch_percentage < progress.completion_threshold):
+        return progress
+    now = timezone.now()
+    progress = progress or _progress_row(user, lesson, now)
+    _mark_completed(progress, lesson, now)
+    progress.save()
+    issue_certificate_if_earned(user, lesson.course)
+    return progress
+
+
 @transaction.atomic
 def toggle_favorite(*, user, course):
     """Heart or un-heart a course; returns whether it is a favourite now."""

@@ -356,6 +356,10 @@ def _score_or_close(*, attempt, user, answers):
         from .certificates import issue_certificate
 
         issue_certificate(user=user, course=attempt.course, attempt=attempt)
+    if attempt.passed and not attempt.is_exam and attempt.lesson is not None and version.is_required:
+        from courses.services import complete_after_required_quiz
+
+        complete_after_required_quiz(user=user, lesson=attempt.lesson)
     return attempt, None
 
 

@@ -276,3 +276,49 @@ def test_question_text_is_shown_as_text_never_as_markup(client, lesson_with):
     start(client, lesson)
     html = client.get(quiz_url(lesson)).content.decode()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+VIDEO = {"type": "video", "value": {"audience": "guest", "url": "https://vimeo.com/76979871", "duration_seconds": 600}}
+
+
+def pass_quiz(client, lesson, quiz):
+    attempt = start(client, lesson)
+    submit(client, lesson, attempt, {attempt.served[0]["id"]: correct_option(quiz)})
+
+
+def lesson_row(lesson):
+    return UserProgress.objects.filter(lesson=lesson).first()
+
+
+def test_passing_the_required_quiz_of_a_watched_lesson_completes_it(client, lesson_with):
+    quiz = QuizFactory(is_required=True)
+    lesson = lesson_with(client, quiz, body=[VIDEO])
+    client.post(
+        f"/api/lessons/{lesson.pk}/progress/",
+        {"watch_percentage": 95, "timestamp": 570},
+        content_type="application/json",
+    )
+    assert lesson_row(lesson).completed is False  # held back by the quiz
+
+    pass_quiz(client, lesson, quiz)
+
+    assert lesson_row(lesson).completed is True
+
+
+def test_passing_the_required_quiz_of_an_unwatched_video_lesson_leaves_it_open(client, lesson_with):
+    quiz = QuizFactory(is_required=True)
+    lesson = lesson_with(client, quiz, body=[VIDEO])
+
+    pass_quiz(client, lesson, quiz)
+
+    row = lesson_row(lesson)
+    assert row is None or row.completed is False
+
+
+def test_passing_the_required_quiz_of_a_lesson_without_video_completes_it(client, lesson_with):
+    quiz = QuizFactory(is_required=True)
+    lesson = lesson_with(client, quiz)
+
+    pass_quiz(client, lesson, quiz)
+
+    assert lesson_row(lesson).completed is True
