@@ -46,6 +46,7 @@ class ProgressRow:
     completed: bool
     completed_revision_id: int | None
     last_accessed: object
+    completed_at: object  # "You completed this lesson on …"
     video_watch_percentage: float
     last_position_seconds: float
 
