@@ -8,6 +8,9 @@ Only a page that used nothing of the request's own is kept: a page that wrote a 
 or wrote to the session is rendered for each visitor, as is anything but a 200. Wagtail's view
 restrictions are checked before this runs (it is registered after Wagtail's own hook), so a cached
 page never passes a restriction by.
+
+A kept page's inline styles carry the CSP nonce of the request that rendered it; each visitor's copy
+gets their own request's nonce instead, which their Content-Security-Policy header then names.
 """
 
 import hashlib
@@ -33,10 +36,11 @@ def serves_guests_from_cache(serve_page):
         key = guest_page_key(request)
         kept = cache.get(key)
         if kept is not None:
-            return guest_response(kept)
+            return guest_response(kept, request)
         response = serve_page(page, request, serve_args, serve_kwargs)
         if is_shareable(request, response):
-            cache.set(key, {"content": response.content, "content_type": response["Content-Type"]}, GUEST_PAGE_SECONDS)
+            kept = {"content": response.content, "content_type": response["Content-Type"], "nonce": used_nonce(request)}
+            cache.set(key, kept, GUEST_PAGE_SECONDS)
         return response
 
     return serve
@@ -68,8 +72,18 @@ def is_shareable(request, response):
     return not wrote_session and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
 
 
-def guest_response(kept):
-    response = HttpResponse(kept["content"], content_type=kept["content_type"])
+def used_nonce(request):
+    """The CSP nonce the page was rendered with, or None if it used none (django-csp's lazy nonce is
+    true once it has been read)."""
+    nonce = getattr(request, "csp_nonce", None)
+    return str(nonce) if nonce else None
+
+
+def guest_response(kept, request):
+    content = kept["content"]
+    if kept.get("nonce"):
+        content = content.replace(kept["nonce"].encode(), str(request.csp_nonce).encode())
+    response = HttpResponse(content, content_type=kept["content_type"])
     # The same address shows a logged-in student other things: no shared cache may keep it.
     patch_cache_control(response, private=True)
     return response

@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.template.loader import render_to_string
@@ -7,6 +6,8 @@ from django.urls import reverse
 
 from accounts.forms import TidyNamesMixin
 from notifications import emails
+
+from .school import school_settings
 
 
 class RegistrationForm(TidyNamesMixin, UserCreationForm):
@@ -38,7 +39,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
         link = reverse("password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
         context = {
             **context,
-            "school_name": settings.WAGTAIL_SITE_NAME,
+            "school_name": school_settings().name,
             "school_url": f"{context['protocol']}://{context['domain']}/",
             "reset_url": f"{context['protocol']}://{context['domain']}{link}",
             "account_url": f"{context['protocol']}://{context['domain']}{reverse('account')}",

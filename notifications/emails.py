@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from home.school import school_settings
+
 from .models import EmailPreference, OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -74,7 +76,7 @@ def send(kind_name, user, context=None, *, once_key=""):
     if once_key and OutgoingEmail.objects.filter(kind=kind_name, once_key=once_key).exists():
         return None
     context = {
-        "school_name": settings.WAGTAIL_SITE_NAME,
+        "school_name": school_settings().name,
         "user": user,
         "school_url": absolute("/"),
         "account_url": absolute(reverse("account")),

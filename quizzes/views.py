@@ -7,7 +7,6 @@ The same views serve a lesson's quiz (`<lesson url>quiz/`) and a course's final 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -15,6 +14,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
+from home.school import school_settings
 from learning_site.rate_limits import client_ip, rate_limited, take, too_many_requests
 
 from . import certificates, services
@@ -261,7 +261,7 @@ def certificate_pdf(request, number):
     if not certificate.is_valid:
         raise Http404("This certificate was revoked.")
     verify_url = request.build_absolute_uri(certificate.get_absolute_url())
-    pdf = render_certificate_pdf(certificate, verify_url, settings.WAGTAIL_SITE_NAME)
+    pdf = render_certificate_pdf(certificate, verify_url, school_settings(request).name)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.number}.pdf"'
     patch_cache_control(response, private=True, no_store=True)
@@ -273,7 +273,7 @@ def linkedin_url(request, certificate):
     query = {
         "startTask": "CERTIFICATION_NAME",
         "name": certificate.course_title,
-        "organizationName": settings.WAGTAIL_SITE_NAME,
+        "organizationName": school_settings(request).name,
         "issueYear": certificate.issued_at.year,
         "issueMonth": certificate.issued_at.month,
         "certUrl": request.build_absolute_uri(certificate.get_absolute_url()),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "home",
     "accounts",
     "notifications",
+    "wagtail.contrib.settings",  # home.SchoolSettings; read through home.school, not its context processor
     "courses",
     "access",
     "quizzes",

@@ -118,7 +118,28 @@ def test_a_student_who_may_not_open_the_lesson_gets_a_403(client, fake_openai, m
     assert ask(client, gated).status_code == 403
 
 
-def test_the_lesson_page_has_the_assistant_panel_for_students_who_may_open_it(client, lesson):
+def test_the_lesson_page_has_the_assistant_panel_for_students_who_may_open_it(client, settings, lesson):
+    settings.OPENAI_API_KEY = "test-key"  # the page only needs the AI configured, not reachable
     client.force_login(UserFactory())
     html = client.get(lesson.url).content.decode()
     assert "data-assistant" in html and 'data-action="quiz_me"' in html
+    assert "js/assistant.js" in html
+
+
+def test_with_the_ai_switched_off_the_lesson_page_has_no_assistant_panel_nor_its_script(client, settings, lesson):
+    settings.OPENAI_API_KEY = ""
+    client.force_login(UserFactory())
+    html = client.get(lesson.url).content.decode()
+    assert "data-assistant" not in html and "Lesson assistant" not in html
+    assert "js/assistant.js" not in html
+    assert "js/player.js" in html  # the rest of the student's page is unchanged
+
+
+def test_the_panel_follows_the_setting_when_the_lesson_s_shared_caches_are_warm(client, settings, lesson):
+    client.force_login(UserFactory())
+    settings.OPENAI_API_KEY = "test-key"
+    assert "data-assistant" in client.get(lesson.url).content.decode()  # body and outline now cached
+
+    settings.OPENAI_API_KEY = ""
+
+    assert "data-assistant" not in client.get(lesson.url).content.decode()

@@ -1,8 +1,10 @@
-"""The lesson page and the dashboard on a 390 px wide phone: nothing scrolls sideways, and the site
-menu's links can be seen and tapped."""
+"""The lesson page and the dashboard on a 390 px wide phone: nothing scrolls sideways, the header is
+one row with a menu button, and the site menu's links can be seen and tapped once it is open."""
 
 import pytest
 from playwright.sync_api import expect
+
+from home.factories import SchoolSettingsFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -37,7 +39,16 @@ def assert_no_sideways_scroll(page):
     assert measured["scrollWidth"] <= WIDTH, f"{page.url} is wider than the {WIDTH} px screen: {measured}"
 
 
+def open_menu(page):
+    """On a phone the nav list folds behind the header's menu button: open it."""
+    button = page.get_by_role("navigation", name="Main").get_by_role("button", name="Menu")
+    if button.get_attribute("aria-expanded") != "true":
+        button.click()
+    expect(button).to_have_attribute("aria-expanded", "true")
+
+
 def assert_menu_usable(page, names):
+    open_menu(page)
     menu = page.get_by_role("navigation", name="Main")
     for name in names:
         item = menu.get_by_role("link", name=name).or_(menu.get_by_role("button", name=name))
@@ -62,9 +73,42 @@ def test_lesson_and_dashboard_fit_a_phone_and_the_menu_works(journey, video_cour
     expect(page.get_by_role("heading", level=1)).to_have_text("Courses")
     assert_no_sideways_scroll(page)
 
+    open_menu(page)
     menu.get_by_role("link", name="My dashboard").tap()
     expect(page.get_by_role("heading", level=1)).to_have_text("My dashboard")
     expect(page.locator(".course-card", has_text="Testing in Practice")).to_be_visible()
     assert_no_sideways_scroll(page)
     assert_menu_usable(page, ["Courses", "My dashboard", "Certificates", "Log out"])
+    journey.finish()
+
+
+# A long school name is the worst case for a one-row header.
+LONG_NAME = "Northbridge School of Software Testing"
+LOGGED_IN_MENU = ["Courses", "My dashboard", "Certificates", "Hi, Sam", "Log out"]
+
+
+def test_the_phone_header_is_one_row_and_its_menu_button_shows_the_links(journey, video_course):
+    SchoolSettingsFactory(name=LONG_NAME)
+    page = journey.open(**PHONE)
+    journey.log_in(page, "sam")  # a student's menu is the longest
+    page.goto("/courses/")
+
+    nav = page.get_by_role("navigation", name="Main")
+    button = nav.get_by_role("button", name="Menu")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(nav.get_by_role("link", name=LONG_NAME)).to_be_visible()
+    for name in LOGGED_IN_MENU:
+        expect(nav.get_by_role("link", name=name).or_(nav.get_by_role("button", name=name))).to_be_hidden()
+    header = page.locator(".site-header").bounding_box()
+    brand, menu_button = nav.locator(".brand").bounding_box(), button.bounding_box()
+    assert header["height"] < 80, f"the header is {header['height']} px tall"
+    assert menu_button["y"] < brand["y"] + brand["height"] and brand["y"] < menu_button["y"] + menu_button["height"]
+    assert menu_button["x"] + menu_button["width"] <= WIDTH
+
+    button.click()
+
+    expect(button).to_have_attribute("aria-expanded", "true")
+    assert_menu_usable(page, LOGGED_IN_MENU)
+    expect(nav.get_by_role("searchbox", name="Search lessons and courses")).to_be_visible()
+    assert_no_sideways_scroll(page)
     journey.finish()

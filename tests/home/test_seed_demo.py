@@ -10,6 +10,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 from access.models import AccessEvent, Bundle, CohortMember, CourseAccess, LearningPathCourse
 from access.selectors import has_course_access
 from courses.models import CoursePage, CourseReview, LessonPage, ModulePage, UserProgress
+from home.models import SchoolFooterLink, SchoolSettings
 from quizzes.models import Quiz
 
 # Every test here reads the one demo site the module builds (see conftest.demo_site).
@@ -33,6 +34,8 @@ def snapshot():
         "progress": UserProgress.objects.count(),
         "reviews": CourseReview.objects.count(),
         "passwords": sorted(get_user_model().objects.values_list("password", flat=True)),
+        "school": list(SchoolSettings.objects.values_list("name", "contact_line", "contact_email")),
+        "footer links": list(SchoolFooterLink.objects.values_list("label", "url", "sort_order")),
     }
 
 
@@ -82,3 +85,17 @@ def test_demo_student_has_progress_so_the_dashboard_looks_alive(client):
     stats = response.context["stats"]
     assert stats.lessons_done == 3 and stats.enrolled == 2
     assert {summary.action for summary in response.context["summaries"]} == {"continue"}
+
+
+def test_the_demo_school_has_a_name_a_contact_line_and_footer_links(client):
+    html = client.get("/courses/").content.decode()
+    assert '<a class="brand" href="/">Northbridge School of Software Testing</a>' in html
+    school = SchoolSettings.objects.get()
+    assert school.contact_line and school.contact_email == "hello@northbridge.example"
+    assert [link.label for link in school.footer_links.all()] == ["About", "Courses", "Contact"]
+
+
+def test_seed_demo_leaves_a_school_someone_renamed_alone():
+    SchoolSettings.objects.update(name="Harbour Lane Academy")
+    call_command("seed_demo", force=True)
+    assert SchoolSettings.objects.get().name == "Harbour Lane Academy"

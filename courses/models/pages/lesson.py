@@ -15,6 +15,7 @@ from wagtail.search import index
 from access.models import Audience
 from courses.blocks import LessonStreamBlock
 from courses.page_cache import course_outline, lesson_body, lesson_outline_html
+from learning_site import ai
 from learning_site.rich_text import SanitisedStreamField
 
 from .base import LearningPage
@@ -142,6 +143,9 @@ class LessonPage(RoutablePageMixin, LearningPage):
         if open_to_viewer:
             context["lesson_body"] = lesson_body(self, request, Audience(viewer_tier))
         context.update(self.learner_context(learner, open_to_viewer=open_to_viewer))
+        # Decided per render, never in a shared cache: the panel and its script are only there when
+        # the AI is configured (a setting) and someone is logged in to ask it.
+        context["shows_assistant"] = learner.is_authenticated and ai.is_configured()
         context["outline_html"] = lesson_outline_html(self, request, modules, context["completed_ids"])
         return context
 

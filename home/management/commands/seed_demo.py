@@ -1,4 +1,4 @@
-"""Build the demo site from the files in demo_content/: pages, two courses, four users."""
+"""Build the demo site from the files in demo_content/: the school, pages, two courses, four users."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -25,7 +25,7 @@ from courses.models import (
     LessonPage,
     UserProgress,
 )
-from home.models import HomePage
+from home.models import HomePage, SchoolFooterLink, SchoolSettings
 from quizzes.importers import parse_gift
 from quizzes.models import Quiz
 
@@ -58,6 +58,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def load(self, site_data):
         home = self.home_page(site_data["home"])
+        self.school(site_data["school"])
         catalog = self.catalog_page(home, site_data["catalog"])
         for course_file in site_data["courses"]:
             slug = read_course_file(DEMO_DIR / course_file)["slug"]
@@ -216,6 +217,25 @@ class Command(BaseCommand):
         if placeholder:
             placeholder.delete()
         return home
+
+    def school(self, data):
+        """The demo school's name, contact details and footer links, unless someone has made the
+        default site's settings their own already."""
+        site = Site.objects.get(is_default_site=True)
+        school = SchoolSettings.objects.filter(site=site).first() or SchoolSettings(site=site)
+        default_name = SchoolSettings._meta.get_field("name").default
+        if school.pk and (school.name != default_name or school.footer_links.exists()):
+            return
+        school.name = data["name"]
+        school.contact_line = data["contact_line"]
+        school.contact_email = data["contact_email"]
+        links = [SchoolFooterLink(label=link["label"], url=link["url"]) for link in data["footer_links"]]
+        for link in links:
+            link.full_clean(exclude=["school"])
+        school.footer_links = links
+        school.full_clean()
+        school.save()
+        self.stdout.write(f"Named the school “{school.name}”")
 
     def catalog_page(self, home, data):
         catalog = CourseIndexPage.objects.child_of(home).first()

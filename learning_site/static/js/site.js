@@ -22,6 +22,24 @@
     });
   };
 
+  // The compact header's menu button (site.css folds the nav list behind it on narrow screens).
+  // Without this script the button stays hidden and the list shows, wrapping as it must.
+  document.documentElement.classList.add("has-menu-button");
+  function setMenuOpen(button, open) {
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-menu-button]");
+    if (button) setMenuOpen(button, button.getAttribute("aria-expanded") !== "true");
+  });
+  document.addEventListener("keydown", function (event) {
+    var button = document.querySelector("[data-menu-button][aria-expanded='true']");
+    if (event.key === "Escape" && button && button.parentNode.contains(document.activeElement)) {
+      setMenuOpen(button, false);
+      button.focus();
+    }
+  });
+
   // Favourite hearts.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-favorite-url]");
