@@ -18,11 +18,26 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime-installed $@
 
+# `make run STRIPE_FAKE=1`: checkout goes to a fake Stripe on 127.0.0.1 (payments/fake_stripe.py),
+# whose "Pay" button sends the signed webhook events back, so buying can be tried without keys.
+FAKE_STRIPE_PORT ?= 12111
+FAKE_STRIPE_ENV = STRIPE_SECRET_KEY=sk_test_fake STRIPE_PUBLISHABLE_KEY=pk_test_fake \
+	STRIPE_API_BASE=http://127.0.0.1:$(FAKE_STRIPE_PORT) STRIPE_WEBHOOK_SECRET=whsec_demo \
+	STRIPE_MEMBERSHIP_PRICE_ID=price_demo_membership
+
 run: $(VENV)/.runtime-installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo --if-empty
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+ifeq ($(STRIPE_FAKE),1)
+	@echo "Checkout uses the fake Stripe on http://127.0.0.1:$(FAKE_STRIPE_PORT)/: no card is charged."
+	$(BIN)/python -m payments.fake_stripe --port $(FAKE_STRIPE_PORT) --webhook-secret whsec_demo \
+		--webhook-url http://127.0.0.1:$(PORT)/payments/stripe/webhook/ & fake=$$!; \
+		trap "kill $$fake" EXIT INT TERM; \
+		$(FAKE_STRIPE_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+else
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+endif
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

@@ -166,7 +166,7 @@ class AccessEvent(models.Model):
         EXPIRY_CHANGE = "expiry_change", "Expiry changed"
         ENROLL = "enroll", "Enrolled"
         BUNDLE_PURCHASE = "bundle_purchase", "Bundle purchased"
-        REFUND = "refund", "Bundle refunded"
+        REFUND = "refund", "Refunded"
         COHORT_JOIN = "cohort_join", "Joined cohort"
         COHORT_LEAVE = "cohort_leave", "Left cohort"
         BULK_GRANT = "bulk_grant", "Bulk grant"

@@ -282,12 +282,19 @@ def without_hidden_courses(user, pages):
     return pages.exclude(under_hidden) if under_hidden else pages
 
 
-def enrollment_block_reason(user, course):
-    """Why `user` cannot enroll in `course` with one click right now, or None if they can."""
+NOT_BY_METHOD = {
+    "open": "This course is not open for self-enrollment.",
+    "purchase": "This course is not for sale.",
+}
+
+
+def enrollment_block_reason(user, course, *, method="open"):
+    """Why `user` cannot get into `course` by `method` right now (one click for open courses,
+    buying it for paid ones), or None if they can."""
     if not user.is_authenticated:
-        return "Log in to enroll."
-    if course.enrollment_method != course.EnrollmentMethod.OPEN:
-        return "This course is not open for self-enrollment."
+        return "Log in to enroll." if method == "open" else "Log in to buy this course."
+    if course.enrollment_method != method:
+        return NOT_BY_METHOD[method]
     if course.status != course.Status.ACTIVE:
         return f"This course is {course.get_status_display().lower()}."
     if course.enrollment_opens_at and course.enrollment_opens_at > timezone.now():
@@ -342,7 +349,7 @@ def catalog_groups(user, courses, *, owned=None, progress=None):
             else:
                 groups.available.append(CatalogEntry(course, "Log in to enroll.", "login"))
         elif course.enrollment_method == method.PURCHASE:
-            groups.available.append(CatalogEntry(course, f"Buy for ${course.price}.", "buy"))
+            groups.available.append(CatalogEntry(course, f"Buy for ${course.price_now}.", "buy"))
         elif course.enrollment_method == method.COHORT_ONLY:
             groups.available.append(CatalogEntry(course, "Join a cohort to get access.", "cohort"))
         else:

@@ -236,14 +236,17 @@ def bundle_courses(bundle, *, tier=None, selected_courses=None):
 
 
 @transaction.atomic
-def purchase_bundle(*, user, bundle, granted_by=None, tier=None, selected_courses=None, purchase_id="", notes=""):
-    """Record a bundle purchase and grant one access per course, each linked to the purchase."""
+def purchase_bundle(
+    *, user, bundle, granted_by=None, tier=None, selected_courses=None, purchase_id="", notes="", paid=False
+):
+    """Record a bundle purchase and grant one access per course, each linked to the purchase. A
+    `paid` order is honoured even if the bundle came off sale while the buyer was paying."""
     if purchase_id:
         # A replayed order changes nothing; the database keeps one purchase per bundle and order.
         recorded = BundlePurchase.objects.filter(bundle=bundle, purchase_id=purchase_id).first()
         if recorded is not None:
             return recorded_bundle_purchase(recorded, user)
-    if not bundle.is_active:
+    if not bundle.is_active and not paid:
         raise AccessError(f"“{bundle.name}” is not on sale.")
     courses = bundle_courses(bundle, tier=tier, selected_courses=selected_courses)
     try:
@@ -290,6 +293,49 @@ def refund_bundle_purchase(*, purchase, refunded_by, reason):
     purchase.save()
     records = list(purchase.accesses.select_for_update().filter(status=CourseAccess.Status.UNLOCKED))
     return _revoke(records, revoked_by=refunded_by, reason=reason, action=AccessEvent.Action.REFUND)
+
+
+@transaction.atomic
+def refund_course_purchase(*, user, course, purchase_id, refunded_by=None, reason):
+    """Revoke exactly the access one order of `course` gave; access from anywhere else stays."""
+    source_key = CourseAccess.source_key_for(CourseAccess.AccessType.PURCHASE, purchase_id=purchase_id)
+    records = CourseAccess.objects.select_for_update().filter(
+        user=user, course=course, source_key=source_key, status=CourseAccess.Status.UNLOCKED
+    )
+    return _revoke(list(records), revoked_by=refunded_by, reason=reason, action=AccessEvent.Action.REFUND)
+
+
+@transaction.atomic
+def extend_subscription_access(*, user, courses, until):
+    """Subscription access to each of `courses` until `until` (the end of the period paid for).
+    Records that already run that long are left alone, so a repeated event writes nothing."""
+    running = dict(
+        CourseAccess.objects.filter(
+            user=user,
+            course__in=courses,
+            access_type=CourseAccess.AccessType.SUBSCRIPTION,
+            status=CourseAccess.Status.UNLOCKED,
+        ).values_list("course_id", "expires_at")
+    )
+    changed = []
+    for course in courses:
+        if course.pk in running and (running[course.pk] is None or running[course.pk] >= until):
+            continue
+        changed.append(
+            grant_course_access(
+                user=user, course=course, access_type=CourseAccess.AccessType.SUBSCRIPTION, expires_at=until
+            )
+        )
+    return changed
+
+
+@transaction.atomic
+def end_subscription_access(*, user, reason):
+    """Revoke the subscription access of `user` (their membership ended early); other sources stay."""
+    records = CourseAccess.objects.select_for_update().filter(
+        user=user, access_type=CourseAccess.AccessType.SUBSCRIPTION, status=CourseAccess.Status.UNLOCKED
+    )
+    return _revoke(list(records), revoked_by=None, reason=reason, action=AccessEvent.Action.REVOKE)
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from courses.models import CoursePage
 from courses.progress import progress_by_course
+from payments.selectors import purchase_history
 
 from . import bulk_grants, selectors, services
 from .forms import (
@@ -106,7 +107,8 @@ def student_detail(request, user_id):
             "student": student,
             "accesses": accesses,
             "events": AccessEvent.objects.filter(user=student).select_related("actor", "course")[:100],
-            "purchases": student.bundle_purchases.select_related("bundle", "tier"),
+            "purchases": student.bundle_purchases.select_related("bundle", "tier", "stripe_purchase"),
+            "payments": purchase_history(student),
             "memberships": student.cohort_memberships.select_related("cohort"),
             "progress": progress_summary(student),
             "forms": forms,

@@ -13,13 +13,16 @@ from access.models import AccessEvent, BundlePurchase, CohortMember, CourseAcces
 from access.services import revoke_all_access
 from courses.models import CourseReview, FavoriteCourse, LessonNote, UserProgress
 from notifications.models import EmailPreference
+from payments.memberships import cancel_memberships
+from payments.models import Membership, Purchase
+from payments.stripe_api import PaymentError
 from quizzes.models import Certificate, QuizAttempt
 
 from .models import DeletedAccount
 
 # The records that outlive the account, on the tombstone: the school's statistics, its audit
 # trail, its sales and the certificates it issued (so that verifying one still answers).
-KEPT_ON_TOMBSTONE = (CourseAccess, AccessEvent, BundlePurchase, QuizAttempt, Certificate)
+KEPT_ON_TOMBSTONE = (CourseAccess, AccessEvent, BundlePurchase, Purchase, Membership, QuizAttempt, Certificate)
 
 
 class AccountError(ValueError):
@@ -144,6 +147,29 @@ def account_data(user) -> dict:
             }
             for purchase in BundlePurchase.objects.filter(user=user).select_related("bundle").order_by("purchase_date")
         ],
+        "payments": [
+            {
+                "receipt": purchase.receipt_number,
+                "what": purchase.description,
+                "kind": purchase.kind,
+                "amount": str(purchase.amount),
+                "currency": purchase.currency,
+                "status": purchase.status,
+                "paid_at": iso(purchase.paid_at),
+                "amount_refunded": str(purchase.amount_refunded),
+                "refunded_at": iso(purchase.refunded_at),
+            }
+            for purchase in Purchase.objects.filter(user=user).order_by("created_at")
+        ],
+        "memberships": [
+            {
+                "status": membership.status,
+                "started_at": iso(membership.started_at),
+                "current_period_end": iso(membership.current_period_end),
+                "ended_at": iso(membership.ended_at),
+            }
+            for membership in Membership.objects.filter(user=user).order_by("started_at")
+        ],
     }
 
 
@@ -157,6 +183,10 @@ def delete_account(user, *, deleted_by, actor=None) -> DeletedAccount:
         raise AccountError("Staff accounts are not deleted here: an admin removes them in the Wagtail admin.")
     if hasattr(user, "deleted_account"):
         raise AccountError("This account was deleted already.")
+    try:
+        cancel_memberships(user)
+    except PaymentError as error:
+        raise AccountError(f"{error} The membership must end before the account goes; nothing was deleted.") from error
     revoke_all_access(user=user, revoked_by=actor, reason="The account was deleted.")
     tombstone = get_user_model()(username=f"deleted-{uuid.uuid4().hex[:16]}", is_active=False)
     tombstone.set_unusable_password()

@@ -12,9 +12,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from access.models import BundlePurchase, CourseAccess
 from courses.views import render_private
 from notifications.models import EmailPreference
+from payments.selectors import purchase_history
 from quizzes.models import Certificate
 
 from . import services
@@ -66,7 +66,7 @@ def account(request):
         {
             "forms": forms,
             "certificates": Certificate.objects.filter(user=user).select_related("course"),
-            "purchases": purchases_of(user),
+            "purchases": purchase_history(user),
         },
     )
 
@@ -77,27 +77,6 @@ def save(chosen, form, user):
         user.save(update_fields=["email"])
     else:
         form.save()
-
-
-def purchases_of(user):
-    """The student's purchases, newest first: bought courses and bundles."""
-    courses = CourseAccess.objects.filter(user=user, access_type=CourseAccess.AccessType.PURCHASE).select_related(
-        "course"
-    )
-    bundles = BundlePurchase.objects.filter(user=user).select_related("bundle")
-    rows = [
-        {
-            "what": access.course.title,
-            "reference": access.purchase_id,
-            "at": access.granted_at,
-            "ended": access.revoked_at,
-        }
-        for access in courses
-    ] + [
-        {"what": f"Bundle: {p.bundle.name}", "reference": p.purchase_id, "at": p.purchase_date, "ended": p.refunded_at}
-        for p in bundles
-    ]
-    return sorted(rows, key=lambda row: row["at"], reverse=True)
 
 
 @login_required

@@ -253,7 +253,7 @@ def course_outline_html(course, request, outline):
     return fill_outline_markers(html, outline, set(), badge="Unlocks on {}", date="j F Y")
 
 
-CARD_FACTS = ("rating_count", "rating_average", "lesson_count", "total_minutes")
+CARD_FACTS = ("rating_count", "rating_average", "lesson_count", "total_minutes", "discount_is_on")
 
 
 def course_card_html(course, request):

@@ -19,6 +19,7 @@ from courses import views as course_views
 from courses.pages_api import CoursePagesAPIViewSet
 from home import views as home_views
 from notifications import views as notification_views
+from payments import views as payment_views
 from quizzes import views as quiz_views
 
 # Read-only pages API: only each page type's api_fields, never lesson bodies, no search, and no
@@ -52,6 +53,12 @@ urlpatterns = [
     path("account/data.json", account_views.account_data, name="account_data"),
     path("account/delete/", account_views.delete_account, name="account_delete"),
     path("email/unsubscribe/<str:token>/", notification_views.unsubscribe, name="email_unsubscribe"),
+    path("account/receipts/<int:purchase_id>/", payment_views.receipt, name="payments_receipt"),
+    path("bundles/<slug:slug>/", payment_views.bundle_page, name="bundle"),
+    path("membership/", payment_views.membership_page, name="membership"),
+    path("payments/success/", payment_views.checkout_success, name="payments_success"),
+    path("payments/status/", payment_views.checkout_status, name="payments_status"),
+    path("payments/stripe/webhook/", payment_views.stripe_webhook, name="stripe_webhook"),
     path("register/", home_views.register, name="register"),
     path("login/", home_views.StudentLoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(), name="logout"),

@@ -35,6 +35,8 @@ KINDS = {
     "password_reset": Kind("password_reset"),
     "access_granted": Kind("access_granted"),
     "certificate_issued": Kind("certificate_issued"),
+    "purchase_receipt": Kind("purchase_receipt"),
+    "purchase_refunded": Kind("purchase_refunded"),
     "expiry_warning": Kind("expiry_warning", preference="expiry_reminders"),
     "drip_unlocked": Kind("drip_unlocked", preference="drip_unlocks"),
 }
@@ -155,3 +157,15 @@ def certificate_issued(certificate):
 def welcome(user):
     context = {"catalog_url": absolute("/courses/"), "dashboard_url": absolute(reverse("dashboard"))}
     return send("welcome", user, context)
+
+
+def purchase_receipt(purchase):
+    context = {"purchase": purchase, "purchases_url": absolute(reverse("account") + "#purchases")}
+    return send("purchase_receipt", purchase.user, context, once_key=f"receipt:{purchase.pk}")
+
+
+def purchase_refunded(purchase):
+    context = {"purchase": purchase, "purchases_url": absolute(reverse("account") + "#purchases")}
+    return send(
+        "purchase_refunded", purchase.user, context, once_key=f"refund:{purchase.pk}:{purchase.amount_refunded}"
+    )

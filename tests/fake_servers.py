@@ -2,10 +2,12 @@
 
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from learning_site.local_server import LocalServer
 
 
-class FakeServer:
+class FakeServer(LocalServer):
     """Answers every POST with what `respond(path, headers, body)` returns: (status, dict or text[, delay]).
 
     Records each request as (path, headers with lower-case names, parsed JSON body) in `requests`.
@@ -41,22 +43,7 @@ class FakeServer:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self):
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__(Handler)
 
 
 def chat_completion(content):

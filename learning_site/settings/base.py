@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -36,13 +37,14 @@ INSTALLED_APPS = [
     "home",
     "accounts",
     "notifications",
-    "wagtail.contrib.settings",  # home.SchoolSettings; read through home.school, not its context processor
+    "payments",
     "courses",
     "access",
     "quizzes",
     "benchmark",  # only the make_bench_data command; its baseline view is wired in by the bench settings
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",  # home.SchoolSettings; read through home.school, not its context processor
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -202,6 +204,14 @@ OPENAI_MODEL = os.environ.get("OPENAI_MODEL", "gpt-4o-mini")
 OPENAI_BASE_URL = os.environ.get("OPENAI_BASE_URL", "")
 OPENAI_TIMEOUT_SECONDS = float(os.environ.get("OPENAI_TIMEOUT_SECONDS", "60"))
 
+# Checkout (Stripe): optional; without a secret key paid items show the school's contact line.
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")  # a fake Stripe server, in tests and the demo
+STRIPE_MEMBERSHIP_PRICE_ID = os.environ.get("STRIPE_MEMBERSHIP_PRICE_ID", "")
+STRIPE_CURRENCY = os.environ.get("STRIPE_CURRENCY", "usd")
+
 # The shared cache: Redis when REDIS_URL is set (every app process then counts rate limits together),
 # else memory local to each process (fine for one development server).
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -295,6 +305,9 @@ VIDEO_FRAME_ORIGINS = [
     "https://drive.google.com",
     "https://player.cloudinary.com",
 ]
+CHECKOUT_ORIGINS = ["https://checkout.stripe.com"] + (
+    [urlsplit(STRIPE_API_BASE)._replace(path="", query="", fragment="").geturl()] if STRIPE_API_BASE else []
+)
 VIDEO_SCRIPT_ORIGINS = ["https://player.vimeo.com", "https://www.youtube.com", "https://s.ytimg.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -308,7 +321,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        "form-action": [SELF, *CHECKOUT_ORIGINS],  # the Buy buttons' redirect to Stripe's payment page
         "frame-ancestors": [SELF],  # Wagtail's preview panel frames the site's own pages
     }
 }

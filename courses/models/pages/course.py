@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
+from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -107,6 +109,14 @@ class CoursePage(RoutablePageMixin, LearningPage):
     skills = models.TextField(blank=True, help_text="Skills students will gain. One per line.")
     target_audience = models.TextField(blank=True, help_text="Who the course is for.")
     price = models.DecimalField(max_digits=8, decimal_places=2, default=0, help_text="0 means free.")
+    discount_price = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Lower price, charged until the discount ends.",
+    )
+    discount_ends = models.DateTimeField(null=True, blank=True, help_text="Empty: the discount runs until removed.")
     has_certificate = models.BooleanField(default=False, help_text="Completing the course earns a certificate.")
     coach_name = models.CharField(max_length=100, blank=True, help_text="Name of the course's AI coach.")
     special_tag = models.CharField(
@@ -164,6 +174,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
                 FieldRowPanel([FieldPanel("course_type"), FieldPanel("status")]),
                 FieldPanel("tags"),
                 FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("price")]),
+                FieldRowPanel([FieldPanel("discount_price"), FieldPanel("discount_ends")]),
                 FieldRowPanel([FieldPanel("coach_name"), FieldPanel("special_tag")]),
             ],
             heading="Course details",
@@ -232,6 +243,24 @@ class CoursePage(RoutablePageMixin, LearningPage):
     def is_free(self):
         return not self.price
 
+    @property
+    def discount_is_on(self):
+        return (
+            self.discount_price is not None
+            and self.discount_price < self.price
+            and (self.discount_ends is None or self.discount_ends > timezone.now())
+        )
+
+    @property
+    def price_now(self):
+        """What a buyer pays at this moment: the discount price while it runs, else the price."""
+        return self.discount_price if self.discount_is_on else self.price
+
+    def clean(self):
+        super().clean()
+        if self.discount_price is not None and self.discount_price >= self.price:
+            raise ValidationError({"discount_price": "A discount price must be lower than the price."})
+
     def outline(self):
         """Live modules with their live lessons, in tree order, in two queries."""
         modules = list(ModulePage.objects.child_of(self).live().order_by("path"))
@@ -246,6 +275,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
 
     def get_context(self, request, *args, **kwargs):
         from access.selectors import course_viewer, enrollment_block_reason
+        from payments.selectors import contact_line, course_sale
         from quizzes.services import live_exam
 
         context = super().get_context(request, *args, **kwargs)
@@ -261,6 +291,9 @@ class CoursePage(RoutablePageMixin, LearningPage):
         context.update(self.review_context(request.user, has_access=context["has_access"]))
         if not context["has_access"] and self.enrollment_method == self.EnrollmentMethod.OPEN:
             context["enrollment_blocked"] = enrollment_block_reason(request.user, self)
+        elif not context["has_access"]:
+            context["sale"] = course_sale(request.user, self)
+            context["contact_line"] = contact_line(request)
         return context
 
     def review_context(self, user, *, has_access):
@@ -310,6 +343,12 @@ class CoursePage(RoutablePageMixin, LearningPage):
         from courses.views import save_review_view
 
         return save_review_view(request, self)
+
+    @path("buy/", name="buy")
+    def buy_route(self, request):
+        from payments.views import buy_course
+
+        return buy_course(request, self)
 
     @path("enroll/", name="enroll")
     def enroll_view(self, request):
