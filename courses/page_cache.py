@@ -200,6 +200,27 @@ def shared_by_generation(name, read):
     return value
 
 
+def shared_many(name, ids, read_missing, *, memoise=True):
+    """{id: value} for `ids`, the same for every viewer, one cache entry per id under the content
+    generation: one round trip for the cached ones, `read_missing(ids)` ({id: value}) for the rest,
+    and (with `memoise`) kept in the request's memo for the rest of the request."""
+    ids = list(dict.fromkeys(ids))
+    memo = request_memo() if memoise else None
+    known = {} if memo is None else memo.setdefault(f"many:{name}", {})
+    wanted = [pk for pk in ids if pk not in known]
+    if wanted:
+        generation = content_generation()
+        keys = {pk: f"course-pages:{name}:{generation}:{pk}" for pk in wanted}
+        cached = cache.get_many(list(keys.values()))
+        known.update({pk: cached[key] for pk, key in keys.items() if key in cached})
+        missing = [pk for pk in wanted if pk not in known]
+        if missing:
+            read = read_missing(missing)
+            cache.set_many({keys[pk]: value for pk, value in read.items()}, ENTRY_SECONDS)
+            known.update(read)
+    return {pk: known[pk] for pk in ids if pk in known}
+
+
 def site_view_restrictions():
     """{"restrictions": [(id, path of the page it is on)], "aliases": [path]} for the whole site: the
     same for every viewer, and few."""

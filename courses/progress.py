@@ -16,11 +16,10 @@ from functools import cached_property, reduce
 from operator import or_
 from typing import NamedTuple
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from .models import LessonPage, UserProgress
-from .page_cache import ENTRY_SECONDS, content_generation, request_memo
+from .page_cache import request_memo, shared_many
 
 LESSONS_KEY = "course-progress:lessons:v2"  # the version moves when LiveLesson changes shape
 TOTALS_KEY = "course-progress:totals:v1"
@@ -120,18 +119,8 @@ class CourseProgress:
 def live_lessons_by_course(courses) -> dict[int, list[LiveLesson]]:
     """{course id: its live lessons in tree order} for many courses: from the cache (once per request),
     and one query for the courses it does not hold."""
-    known = {} if (memo := request_memo()) is None else memo.setdefault("live-lessons", {})
-    wanted = [course for course in courses if course.pk not in known]
-    if wanted:
-        generation = content_generation()
-        keys = {course.pk: f"{LESSONS_KEY}:{generation}:{course.pk}" for course in wanted}
-        cached = cache.get_many(list(keys.values()))
-        known.update({course_id: cached[key] for course_id, key in keys.items() if key in cached})
-        missing = [course for course in wanted if course.pk not in known]
-        if missing:
-            read = read_live_lessons(missing)
-            cache.set_many({keys[course_id]: items for course_id, items in read.items()}, ENTRY_SECONDS)
-            known.update(read)
+    by_id = {course.pk: course for course in courses}
+    known = shared_many(LESSONS_KEY, by_id, lambda missing: read_live_lessons([by_id[pk] for pk in missing]))
     return {course.pk: known[course.pk] for course in courses}
 
 
@@ -156,19 +145,13 @@ def read_live_lessons(courses) -> dict[int, list[LiveLesson]]:
 def lesson_totals(courses) -> dict[int, tuple[int, int]]:
     """{course id: (number of live lessons, their minutes)}: what a course card says of its size.
     Cached as two numbers per course, so a catalog of many courses reads no lesson lists."""
-    generation = content_generation()
-    keys = {course.pk: f"{TOTALS_KEY}:{generation}:{course.pk}" for course in courses}
-    cached = cache.get_many(list(keys.values()))
-    totals = {course_id: cached[key] for course_id, key in keys.items() if key in cached}
-    missing = [course for course in courses if course.pk not in totals]
-    if missing:
-        counted = {
-            course_id: (len(items), sum(lesson.duration_minutes for lesson in items))
-            for course_id, items in live_lessons_by_course(missing).items()
-        }
-        cache.set_many({keys[course_id]: pair for course_id, pair in counted.items()}, ENTRY_SECONDS)
-        totals.update(counted)
-    return totals
+    by_id = {course.pk: course for course in courses}
+
+    def count(missing):
+        lessons = live_lessons_by_course([by_id[pk] for pk in missing])
+        return {pk: (len(items), sum(lesson.duration_minutes for lesson in items)) for pk, items in lessons.items()}
+
+    return shared_many(TOTALS_KEY, by_id, count, memoise=False)
 
 
 def progress_by_course(user, courses) -> dict[int, CourseProgress]:

@@ -5,11 +5,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Avg, Count, Exists, Max, OuterRef, Q
 
 from .models import CourseIndexPage, CoursePage, CourseReview, FavoriteCourse, LessonNote, LessonPage
-from .page_cache import ENTRY_SECONDS, content_generation, request_memo, shared_by_generation
+from .page_cache import shared_by_generation, shared_many
 from .progress import CourseProgress, lesson_totals, progress_by_course
 from .progress import course_progress as progress_of_course
 from .search import search_courses
@@ -110,21 +109,11 @@ def shared_courses(course_ids) -> dict[int, CoursePage]:
     """{id: course} for live courses as every viewer sees them (their category and thumbnail too),
     from the cache under the content generation: unpickling a course costs a third of building it
     from a row. Read once per request; the caller may set its viewer's facts on them."""
-    course_ids = list(course_ids)
-    memo = request_memo()
-    known = {} if memo is None else memo.setdefault(SHARED_COURSE_KEY, {})
-    wanted = [pk for pk in course_ids if pk not in known]
-    if wanted:
-        generation = content_generation()
-        keys = {pk: f"{SHARED_COURSE_KEY}:{generation}:{pk}" for pk in wanted}
-        cached = cache.get_many(list(keys.values()))
-        known.update({pk: cached[key] for pk, key in keys.items() if key in cached})
-        missing = [pk for pk in wanted if pk not in known]
-        if missing:
-            read = CoursePage.objects.live().select_related("category", "thumbnail").in_bulk(missing)
-            cache.set_many({keys[pk]: course for pk, course in read.items()}, ENTRY_SECONDS)
-            known.update(read)
-    return {pk: known[pk] for pk in course_ids if pk in known}
+    return shared_many(
+        SHARED_COURSE_KEY,
+        course_ids,
+        lambda missing: CoursePage.objects.live().select_related("category", "thumbnail").in_bulk(missing),
+    )
 
 
 @dataclass

@@ -28,6 +28,11 @@ def _mark_completed(progress, lesson, now):
     progress.completed_revision_id = lesson.live_revision_id
 
 
+def watched_enough(progress):
+    """The video part of completing a lesson: watched up to the lesson's threshold."""
+    return progress.video_watch_percentage >= progress.completion_threshold
+
+
 @transaction.atomic
 def record_progress(*, user, lesson, watch_percentage, timestamp, viewer=None):
     """Store how far the student watched. The percentage never goes down, whatever order reports
@@ -53,7 +58,7 @@ def record_progress(*, user, lesson, watch_percentage, timestamp, viewer=None):
     completed_now = False
     if not progress.completed:
         progress.status = UserProgress.Status.IN_PROGRESS
-        if progress.video_watch_percentage >= progress.completion_threshold:
+        if watched_enough(progress):
             blocked = required_quiz_block(user, lesson)
             if blocked:
                 note = blocked
@@ -96,7 +101,7 @@ def complete_after_required_quiz(*, user, lesson):
     if progress is not None and progress.completed:
         return progress
     has_video = any(block.block_type == "video" for block in lesson.body)
-    if has_video and (progress is None or progress.video_watch_percentage < progress.completion_threshold):
+    if has_video and (progress is None or not watched_enough(progress)):
         return progress
     now = timezone.now()
     progress = progress or _progress_row(user, lesson, now)

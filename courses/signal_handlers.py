@@ -1,8 +1,10 @@
 """Keep the tier-aware lesson index and the shared page caches (page_cache.py) in step with what is
 published, and remember every file a lesson holds in any revision (see lesson_files.py)."""
 
+import logging
+
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -16,6 +18,20 @@ from .lesson_files import remember_lesson_files
 from .models import Category, CoursePage, CourseReview, LessonPage, UserProgress
 from .page_cache import forget_course_pages
 from .progress import forget_student_rows
+
+logger = logging.getLogger(__name__)
+
+
+@receiver(post_migrate)
+def forget_pages_of_the_last_release(sender, **kwargs):
+    """A deploy runs `migrate`: pages shared in the cache were drawn by the previous release's
+    templates, so a new generation starts (once, for this app's signal)."""
+    if sender.name != "courses":
+        return
+    try:
+        forget_course_pages()
+    except Exception:  # no cache at migrate time (Redis not up yet): its entries expire on their own
+        logger.warning("Could not start a new page cache generation after migrating.", exc_info=True)
 
 
 @receiver(page_published)

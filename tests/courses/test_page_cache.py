@@ -233,3 +233,13 @@ def test_a_guest_sees_no_ticks_after_a_student_with_progress_viewed_the_lesson(c
 
     assert 'aria-label="Completed"' not in html
     assert "My progress" not in html
+
+
+def test_migrating_a_new_release_starts_a_new_page_cache_generation():
+    from django.core.management import call_command
+
+    from courses.page_cache import content_generation
+
+    before = content_generation()
+    call_command("migrate", verbosity=0)
+    assert content_generation() != before

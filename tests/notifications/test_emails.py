@@ -170,3 +170,29 @@ def test_under_the_task_queue_no_email_is_sent_inside_the_request(client, settin
     assert mail.outbox == []
     assert OutgoingEmail.objects.get(kind="welcome").status == "pending"
     assert DBTaskResult.objects.filter(task_path="notifications.tasks.deliver_email").exists()
+
+
+def test_a_scheduled_run_after_everything_was_sent_costs_the_same_however_many_students():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from notifications.scheduled import send_due_emails
+
+    course, _modules, _lessons = course_tree(title="Drip course", access_duration_type="drip")
+    publish(ModulePageFactory(parent=course, title="Week two", drip_days=7))
+
+    def enrol(count):
+        for _ in range(count):
+            grant_course_access(user=UserFactory(), course=course, expires_at=timezone.now() + timedelta(days=3))
+        CourseAccess.objects.update(granted_at=timezone.now() - timedelta(days=7, hours=1))
+        send_due_emails()  # everything due is sent
+
+    def queries_of_a_quiet_run():
+        with CaptureQueriesContext(connection) as queries:
+            send_due_emails()
+        return len(queries)
+
+    enrol(2)
+    few = queries_of_a_quiet_run()
+    enrol(8)
+    assert queries_of_a_quiet_run() <= few
