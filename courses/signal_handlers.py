@@ -128,3 +128,17 @@ for model in SHOWN_WITH_PAGES:
 @receiver(post_delete, sender=UserProgress)
 def forget_read_progress(sender, **kwargs):
     forget_student_rows()
+
+
+@receiver(post_save, sender="courses.CourseInstructor")
+@receiver(post_delete, sender="courses.CourseInstructor")
+def keep_instructor_rights_in_step(sender, instance, raw=False, **kwargs):
+    """A course's instructor rows are saved when its page is created or published (and deleted with
+    the page or the user): its instructor group follows them (instructors.py), and the course page,
+    which lists them, is drawn afresh."""
+    from .instructors import sync_instructor_group
+
+    if raw:
+        return
+    sync_instructor_group(course_id=instance.course_id)
+    forget_course_pages()

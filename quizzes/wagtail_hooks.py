@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView as ModelIndexView
 from wagtail.admin.views.generic import InspectView
@@ -17,6 +18,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
+from courses.instructors import CourseQuizPermissionPolicy
 from courses.models import LessonPage
 from learning_site.permissions import ReadOnlyPolicy
 
@@ -173,6 +175,21 @@ register_permission_policy(
 register_permission_policy(
     QuizDraftRequest, ReadOnlyPolicy(QuizDraftRequest, may_view=lambda user: user.has_perm("quizzes.add_quiz"))
 )
+# Quizzes: editors by their model permissions, and a course's instructors the quizzes only their courses
+# use (courses/instructors.py). Wagtail's snippet edit view asks a policy "may they change some quiz?"
+# but not "this quiz?", so the hook below asks for the quiz at hand (edit and revert views alike).
+quiz_permission_policy = CourseQuizPermissionPolicy(Quiz)
+register_permission_policy(Quiz, quiz_permission_policy)
+
+
+@hooks.register("before_edit_snippet")
+def edit_only_quizzes_you_may_change(request, instance):
+    if isinstance(instance, Quiz) and not quiz_permission_policy.user_has_permission_for_instance(
+        request.user, "change", instance
+    ):
+        return permission_denied(request)
+
+
 draft_request_viewset = DraftRequestViewSet("quiz_draft_requests")
 certificate_viewset = CertificateViewSet("certificates")
 

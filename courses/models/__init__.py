@@ -2,6 +2,7 @@
 (learners.py) and the files lessons use (files.py)."""
 
 from .files import LessonFile
+from .instructors import CourseInstructor
 from .learners import CourseReview, FavoriteCourse, LessonNote, ResourceDownload, UserProgress
 from .pages import (
     Category,
@@ -19,6 +20,7 @@ from .pages import (
 __all__ = [
     "Category",
     "CourseIndexPage",
+    "CourseInstructor",
     "CourseReview",
     "CoursePage",
     "CourseTag",

@@ -10,7 +10,7 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -195,6 +195,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
             ],
             heading="Outcomes and audience",
         ),
+        InlinePanel("instructors", label="Instructor", heading="Instructors"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("visibility"), FieldPanel("enrollment_method")]),
@@ -278,6 +279,8 @@ class CoursePage(RoutablePageMixin, LearningPage):
         from payments.selectors import contact_line, course_sale
         from quizzes.services import live_exam
 
+        from ..instructors import CourseInstructor
+
         context = super().get_context(request, *args, **kwargs)
         viewer = getattr(request, "course_viewer", None) or course_viewer(request.user, self)
         # The outline is shared by every viewer (cached); the viewer's drip dates are laid over it.
@@ -288,6 +291,7 @@ class CoursePage(RoutablePageMixin, LearningPage):
         context["lesson_count"] = sum(len(module.lessons) for module in context["modules"])
         context["has_access"] = viewer.access is not None
         context["exam"] = live_exam(self)
+        context["instructors"] = CourseInstructor.shown_on(self)
         context.update(self.review_context(request.user, has_access=context["has_access"]))
         if not context["has_access"] and self.enrollment_method == self.EnrollmentMethod.OPEN:
             context["enrollment_blocked"] = enrollment_block_reason(request.user, self)
