@@ -14,6 +14,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from analytics import activity as analytics_activity
+from analytics import views as analytics_views
 from courses import api as course_api
 from courses import views as course_views
 from courses.pages_api import CoursePagesAPIViewSet
@@ -30,6 +32,12 @@ api_router.register_endpoint("pages", CoursePagesAPIViewSet)
 
 urlpatterns = [
     path("favicon.ico", home_views.favicon),
+    # Analytics sit under /admin/ but outside Wagtail's own URLs, so that someone without analytics
+    # rights gets 403 (from analytics.permissions) rather than Wagtail's login page.
+    path("admin/analytics/", analytics_views.overview, name="analytics"),
+    path("admin/analytics/summary.json", analytics_views.summary_json, name="analytics_summary"),
+    path("admin/analytics/activity.json", analytics_activity.activity_json, name="analytics_activity"),
+    path("admin/analytics/courses/<int:page_id>/", analytics_views.course_funnel, name="analytics_course"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

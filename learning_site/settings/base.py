@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "accounts",
     "notifications",
     "payments",
+    "analytics",
     "courses",
     "access",
     "quizzes",
