@@ -1,7 +1,10 @@
 """Quizzes in the admin's Learning menu (drafts, revisions, previews) and the certificates listing."""
 
+import functools
+
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -29,6 +32,11 @@ from .services import QuizError
 
 
 class QuizIndexView(IndexView):
+    def get_base_queryset(self):
+        # An instructor lists the quizzes of their own courses only; editors list them all.
+        allowed = quiz_permission_policy.instances_user_has_any_permission_for(self.request.user, ["view", "change"])
+        return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
+
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -61,6 +69,9 @@ class QuizViewSet(SnippetViewSet):
     search_fields = ["title", "description"]
     search_backend_name = None
 
+    def construct_view(self, view_class, **kwargs):
+        return only_quizzes_you_may_see(super().construct_view(view_class, **kwargs))
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
@@ -68,6 +79,21 @@ class QuizViewSet(SnippetViewSet):
             path("<int:quiz_id>/import/", admin_views.import_questions, name="import"),
             path("<int:quiz_id>/export/<str:export_format>/", admin_views.export_questions, name="export"),
         ]
+
+
+def only_quizzes_you_may_see(view):
+    """Every view of one quiz (edit, history, usage, revisions and their previews, …) answers only
+    someone who may view or change that quiz: Wagtail asks the policy about "some quiz" only."""
+
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        if "pk" in kwargs:
+            quiz = get_object_or_404(Quiz, pk=unquote(str(kwargs["pk"])))
+            if not quiz_permission_policy.user_has_any_permission_for_instance(request.user, ["view", "change"], quiz):
+                return permission_denied(request)
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 @hooks.register("register_snippet_listing_buttons")

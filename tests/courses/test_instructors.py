@@ -293,3 +293,31 @@ def test_two_syncs_of_one_course_at_once_leave_every_instructor_in_its_group():
 
     assert errors == []
     assert set(Group.objects.get(name=f"Instructors: {course.pk}").user_set.all()) >= set(newcomers)
+
+
+def test_instructor_lists_only_their_courses_quizzes(client, instructor, taught_course, other_course):
+    _course, _lesson, *_rest = taught_course
+    _other, _other_lesson, theirs = other_course
+    client.force_login(instructor)
+    page = client.get(reverse("wagtailsnippets_quizzes_quiz:list")).content.decode()
+    assert "Someone else&#x27;s quiz" not in page and "Someone else's quiz" not in page
+
+
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_instructor_cannot_open_another_courses_quiz_history_or_usage(client, instructor, other_course, view):
+    _other, _lesson, quiz = other_course
+    client.force_login(instructor)
+    assert client.get(reverse(f"wagtailsnippets_quizzes_quiz:{view}", args=[quiz.pk])).url == ADMIN_HOME
+
+
+def test_instructor_cannot_preview_a_revision_of_another_courses_quiz(client, instructor, other_course):
+    _other, _lesson, quiz = other_course
+    client.force_login(instructor)
+    url = reverse("wagtailsnippets_quizzes_quiz:revisions_view", args=[quiz.pk, quiz.latest_revision_id])
+    assert client.get(url).url == ADMIN_HOME
+
+
+def test_an_editor_still_opens_any_quizs_history(client, editor, other_course):
+    _other, _lesson, quiz = other_course
+    client.force_login(editor)
+    assert client.get(reverse("wagtailsnippets_quizzes_quiz:history", args=[quiz.pk])).status_code == 200
