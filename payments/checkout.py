@@ -14,7 +14,8 @@ from access.selectors import accessible_course_ids, active_access, enrollment_bl
 from access.services import AccessError, bundle_courses
 
 from . import stripe_api
-from .models import Membership, Purchase
+from .models import Purchase
+from .selectors import live_membership
 
 
 @dataclass
@@ -79,7 +80,7 @@ def membership_offer(user):
         raise AccessError("Log in to become a member.")
     if not stripe_api.membership_on_sale():
         raise AccessError("Membership is not on sale online.")
-    if any(membership.is_live for membership in Membership.objects.filter(user=user)):
+    if live_membership(user) is not None:
         raise AccessError("You are already a member.")
     price = stripe_api.membership_price()
     if price is None:

@@ -8,9 +8,7 @@ from .models import Membership
 def cancel_memberships(user):
     """Cancel every live membership of `user` at Stripe now; raises PaymentError when Stripe cannot
     be reached, so the caller can stop before deleting anything."""
-    for membership in Membership.objects.filter(user=user):
-        if not membership.is_live:
-            continue
+    for membership in Membership.objects.live().filter(user=user):
         subscription = stripe_api.cancel_subscription(membership.subscription_id)
         membership.status = subscription.get("status") or "canceled"
         membership.save(update_fields=["status"])

@@ -63,6 +63,12 @@ class Purchase(models.Model):
         return f"R-{self.pk:06d}"
 
 
+class MembershipQuerySet(models.QuerySet):
+    def live(self):
+        """Memberships whose member has paid for the current period (see LIVE_SUBSCRIPTION_STATUSES)."""
+        return self.filter(status__in=LIVE_SUBSCRIPTION_STATUSES)
+
+
 class Membership(models.Model):
     """A member's Stripe subscription as the last event told it: it gives `subscription` access to
     every subscribers-only course until the end of the paid period."""
@@ -77,6 +83,8 @@ class Membership(models.Model):
     last_event_created = models.BigIntegerField(default=0)
     started_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]

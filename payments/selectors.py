@@ -55,7 +55,7 @@ def membership_courses(user):
 def live_membership(user):
     if not user.is_authenticated:
         return None
-    return next((membership for membership in Membership.objects.filter(user=user) if membership.is_live), None)
+    return Membership.objects.live().filter(user=user).first()
 
 
 @dataclass

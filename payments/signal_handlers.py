@@ -4,14 +4,14 @@ from wagtail.signals import page_published
 
 from courses.models import CoursePage
 
-from .models import LIVE_SUBSCRIPTION_STATUSES, Membership
+from .models import Membership
 from .webhooks import apply_membership
 
 
 def grant_new_members_only_course(sender, instance, **kwargs):
     if instance.enrollment_method != CoursePage.EnrollmentMethod.SUBSCRIPTION_ONLY:
         return
-    for membership in Membership.objects.filter(status__in=LIVE_SUBSCRIPTION_STATUSES).select_related("user"):
+    for membership in Membership.objects.live().select_related("user"):
         apply_membership(membership)
 
 

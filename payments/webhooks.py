@@ -224,7 +224,7 @@ def apply_membership(membership):
             CoursePage.objects.live().filter(enrollment_method=CoursePage.EnrollmentMethod.SUBSCRIPTION_ONLY)
         )
         extend_subscription_access(user=user, courses=courses, until=membership.current_period_end)
-    elif not membership.is_live and not any(other.is_live for other in user.memberships.exclude(pk=membership.pk)):
+    elif not membership.is_live and not user.memberships.live().exclude(pk=membership.pk).exists():
         end_subscription_access(user=user, reason=f"Membership ended ({membership.status}).")
 
 
