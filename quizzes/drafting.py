@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from access.models import Audience
+from authoring.sources import QUIZ_DRAFT_INPUTS, source_of, version_in
 from learning_site import ai
 
 from .importers.common import ImportResult, ParsedQuestion, validate
@@ -88,7 +89,7 @@ def questions_from(answer, question_count):
 def draft_quiz(draft_request):
     """Run one request to completion: a draft quiz and SUCCEEDED, or nothing saved and FAILED."""
     QuizDraftRequest.objects.filter(pk=draft_request.pk).update(status=QuizDraftRequest.Status.RUNNING)
-    lesson = draft_request.lesson.specific
+    lesson = version_in(draft_request.lesson.specific, draft_request.source_revision)
     try:
         answer = ai.complete_json(
             system=SYSTEM_PROMPT,
@@ -132,8 +133,13 @@ def request_draft(*, lesson, question_count, requested_by):
         raise DraftError(ai.NOT_CONFIGURED)
     if question_count not in dict(QuizDraftRequest.QUESTION_COUNTS):
         raise DraftError("Choose 3, 5, 10 or 15 questions.")
+    source_revision, source_inputs = source_of(lesson, QUIZ_DRAFT_INPUTS)
     draft_request = QuizDraftRequest.objects.create(
-        lesson=lesson, question_count=question_count, requested_by=requested_by
+        lesson=lesson,
+        question_count=question_count,
+        requested_by=requested_by,
+        source_revision=source_revision,
+        source_inputs=source_inputs,
     )
     transaction.on_commit(lambda: draft_quiz_task.enqueue(draft_request.pk))
     return draft_request

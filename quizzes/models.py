@@ -258,6 +258,11 @@ class QuizDraftRequest(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     message = models.CharField(max_length=500, blank=True)
     quiz = models.ForeignKey(Quiz, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # What the draft was made from (see authoring.sources): the lesson's revision and the text it read.
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    source_inputs = models.JSONField(default=dict)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "notifications",
     "payments",
     "analytics",
+    "authoring",
     "courses",
     "access",
     "quizzes",
@@ -204,6 +205,7 @@ OPENAI_API_KEY = os.environ.get("OPENAI_API_KEY", "")
 OPENAI_MODEL = os.environ.get("OPENAI_MODEL", "gpt-4o-mini")
 OPENAI_BASE_URL = os.environ.get("OPENAI_BASE_URL", "")
 OPENAI_TIMEOUT_SECONDS = float(os.environ.get("OPENAI_TIMEOUT_SECONDS", "60"))
+OPENAI_TRANSCRIPTION_MODEL = os.environ.get("OPENAI_TRANSCRIPTION_MODEL", "whisper-1")
 
 # Checkout (Stripe): optional; without a secret key paid items show the school's contact line.
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -61,6 +61,20 @@ class LessonPage(RoutablePageMixin, LearningPage):
         help_text="Students take it at the end of the lesson. A required quiz must be passed to complete the lesson.",
     )
 
+    # Editor-only: what an editor drafts from. Never rendered, indexed, exported to students or sent to
+    # the API; only the drafting prompt reads them.
+    working_title = models.CharField(
+        max_length=255, blank=True, help_text="A rough title to start from; the AI suggests a clean one."
+    )
+    rough_notes = models.TextField(
+        blank=True, help_text="Notes, an outline or bullet points: what the lesson should teach, in your words."
+    )
+    source_transcript = models.TextField(
+        blank=True,
+        help_text="The recording's raw transcript (from transcription, or pasted). The AI drafts from it; "
+        "students read only the Transcript field on the Content tab.",
+    )
+
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("access_level"), FieldPanel("duration_minutes")]),
         FieldPanel("summary"),
@@ -69,6 +83,20 @@ class LessonPage(RoutablePageMixin, LearningPage):
         FieldPanel("transcript"),
         FieldPanel("quiz"),
     ]
+    drafting_panels = [
+        MultiFieldPanel(
+            [FieldPanel("working_title"), FieldPanel("rough_notes"), FieldPanel("source_transcript")],
+            heading="Editor-only notes (never shown to students)",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(drafting_panels, heading="Drafting"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
     # Only public fields go into the page index: lesson text is indexed per tier in LessonSearchEntry.
     search_fields = Page.search_fields + [index.SearchField("summary")]
     api_fields = [
