@@ -89,6 +89,9 @@ LESSON_FIELDS = {
     "search_description": TEXT,
     "learning_objectives": LINES,
     "transcript": TEXT,
+    "working_title": TEXT,
+    "rough_notes": TEXT,
+    "source_transcript": TEXT,
 }
 AUDIENCE = choice(Audience.choices)
 BLOCK_FIELDS = {

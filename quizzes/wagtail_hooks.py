@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column
@@ -21,6 +22,7 @@ from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import DeleteView, IndexView, SnippetViewSet
 
+from authoring.sources import QUIZ_DRAFT_INPUTS, Freshness
 from courses.instructors import CourseQuizPermissionPolicy
 from courses.models import LessonPage
 from learning_site.permissions import ReadOnlyPolicy
@@ -178,6 +180,18 @@ class DraftRequestIndexView(ModelIndexView):
         return [Button("Draft a quiz with AI", reverse("quiz_ai_draft"), icon_name="plus", priority=10)]
 
 
+def made_from(draft_request):
+    """Whether the lesson has changed since the quiz was drafted from it, with a link to compare."""
+    if not draft_request.source_inputs:
+        return "Not recorded (drafted before sources were kept)"
+    freshness = Freshness(draft_request, QUIZ_DRAFT_INPUTS)
+    if not freshness.is_stale:
+        return "The lesson as it is now"
+    if freshness.compare_url:
+        return format_html('Stale: made from an older version (<a href="{}">compare</a>)', freshness.compare_url)
+    return "Stale: made from an older version"
+
+
 class DraftRequestViewSet(ModelViewSet):
     model = QuizDraftRequest
     icon = "wand-magic-sparkles"
@@ -186,12 +200,21 @@ class DraftRequestViewSet(ModelViewSet):
     index_view_class = DraftRequestIndexView
     inspect_view_enabled = True
     search_backend_name = None
-    list_display = ["lesson", "question_count", "status", "message", "quiz", "requested_by", "created_at"]
+    list_display = [
+        "lesson",
+        "question_count",
+        "status",
+        "message",
+        "quiz",
+        Column("made_from", label="Made from", accessor=made_from),
+        "requested_by",
+        "created_at",
+    ]
     list_filter = ["status"]
     form_fields = ["message"]  # required by ModelViewSet; its add and edit views are never allowed
 
     def get_queryset(self, request):
-        return QuizDraftRequest.objects.select_related("lesson", "quiz", "requested_by")
+        return QuizDraftRequest.objects.select_related("lesson__latest_revision", "quiz", "requested_by")
 
 
 # Certificates are issued by the quiz engine and AI requests finished by their task: look, never edit.

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from access.models import Audience
+from authoring.panels import LessonDraftingPanel
 from courses.blocks import LessonStreamBlock
 from courses.page_cache import course_outline, lesson_body, lesson_outline_html
 from learning_site import ai
@@ -88,6 +89,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
             [FieldPanel("working_title"), FieldPanel("rough_notes"), FieldPanel("source_transcript")],
             heading="Editor-only notes (never shown to students)",
         ),
+        LessonDraftingPanel(heading="AI drafts and transcripts"),
     ]
     edit_handler = TabbedInterface(
         [
