@@ -236,3 +236,115 @@ def test_course_report_shows_the_access_split(course_dir, capsys):
     output = capsys.readouterr().out
     assert "First module" in output
     assert "Access split: guest 50%, registered 50%, enrolled 0%" in output
+
+
+# Quizzes, the final exam, every block field, module files ---------------------------------------
+
+GIFT_QUIZ = {
+    "title": "Check yourself",
+    "description": "Two questions.",
+    "passing_score": 80,
+    "is_required": True,
+    "gift": "::Pick:: Which? {=Right#Because. ~Wrong#Not so.}\n\nTesting proves there are no bugs. {F#No.#Right.}\n",
+}
+
+
+def course_with_quizzes():
+    data = course_data(final_exam={**GIFT_QUIZ, "title": "Final exam", "questions_per_attempt": 1})
+    lesson = data["modules"][0]["lessons"][0]
+    lesson["quiz"] = GIFT_QUIZ
+    lesson["body"][2]["duration_seconds"] = 754
+    return data
+
+
+def test_a_lessons_quiz_and_the_final_exam_are_imported_published(course_dir):
+    call_command("import_course", str(write(course_dir, course_with_quizzes())))
+
+    lesson = LessonPage.objects.get(slug="first-lesson")
+    exam = CoursePage.objects.get(slug="round-trip").final_exam
+    assert (lesson.quiz.title, lesson.quiz.live, lesson.quiz.is_required, lesson.quiz.passing_score) == (
+        "Check yourself",
+        True,
+        True,
+        80,
+    )
+    assert [child.block_type for child in lesson.quiz.questions] == ["single_choice", "true_false"]
+    assert (exam.title, exam.questions_per_attempt) == ("Final exam", 1)
+
+
+def test_export_keeps_quizzes_exams_and_video_lengths(course_dir, tmp_path_factory):
+    call_command("import_course", str(write(course_dir, course_with_quizzes())))
+    first_dir = tmp_path_factory.mktemp("first")
+    first = export("round-trip", first_dir / "course.yaml")
+
+    CoursePage.objects.get(slug="round-trip").delete()
+    call_command("import_course", str(first_dir / "course.yaml"))
+    second = export("round-trip", tmp_path_factory.mktemp("second") / "course.yaml")
+
+    assert first == second
+    lesson = first["modules"][0]["lessons"][0]
+    assert lesson["body"][2]["duration_seconds"] == 754
+    assert lesson["quiz"]["questions"][0]["options"][0] == {
+        "text": "Right",
+        "is_correct": True,
+        "explanation": "Because.",
+    }
+    assert first["final_exam"]["questions_per_attempt"] == 1
+
+
+def test_a_module_can_live_in_its_own_file(course_dir):
+    data = course_data()
+    (course_dir / "modules").mkdir()
+    write(course_dir / "modules", data["modules"][0], name="first.yaml")
+    data["modules"] = [{"include": "modules/first.yaml"}]
+
+    call_command("import_course", str(write(course_dir, data)))
+
+    assert LessonPage.objects.filter(slug="first-lesson").exists()
+
+
+def test_a_problem_in_a_module_file_names_that_file_and_the_place(course_dir):
+    data = course_data()
+    data["modules"][0]["lessons"][1]["access_level"] = "premium"
+    (course_dir / "modules").mkdir()
+    module_path = write(course_dir / "modules", data["modules"][0], name="first.yaml")
+    data["modules"] = [{"include": "modules/first.yaml"}]
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_course", str(write(course_dir, data)))
+
+    assert str(error.value).startswith(f"{module_path.resolve()} at lessons[1].access_level: ")
+    assert not CoursePage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("quiz", "problem"),
+    [
+        ({"title": "Q", "gift": "::Broken:: Which? {=One ~Two"}, "quiz.gift"),
+        ({"title": "Q"}, "give the questions as `questions` or as `gift`"),
+        ({"title": "Q", "questions": [{"type": "essay", "text": "Why?"}]}, "each block needs a type"),
+    ],
+    ids=["bad-gift", "no-questions", "unknown-question-type"],
+)
+def test_a_bad_quiz_is_refused_with_its_place(course_dir, quiz, problem):
+    data = course_data()
+    data["modules"][0]["lessons"][0]["quiz"] = quiz
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_course", str(write(course_dir, data)))
+
+    assert "modules[0].lessons[0].quiz" in str(error.value) and problem in str(error.value)
+    assert not CoursePage.objects.exists()
+
+
+def test_every_shipped_course_round_trips_whole(demo_site, tmp_path_factory):
+    for course in CoursePage.objects.filter(slug__in=["software-testing-ai", "virtual-rockstar"]):
+        first_dir = tmp_path_factory.mktemp("first")
+        first = export(course.slug, first_dir / "course.yaml")
+        first["slug"] = f"{course.slug}-copy"
+        (first_dir / "course.yaml").write_text(yaml.safe_dump(first, sort_keys=False, allow_unicode=True))
+
+        call_command("import_course", str(first_dir / "course.yaml"))
+        second = export(f"{course.slug}-copy", tmp_path_factory.mktemp("second") / "course.yaml")
+
+        assert first == second

@@ -64,6 +64,10 @@ class LearningPage(CachedViewRestrictionsMixin, Page):
     def objectives(self):
         return split_lines(self.learning_objectives)
 
+    @property
+    def prerequisite_lines(self):
+        return split_lines(getattr(self, "prerequisites", ""))
+
     @cached_property
     def course(self):
         # A local import: CoursePage is itself a LearningPage, so course.py imports this module.

@@ -47,6 +47,9 @@ class LessonPage(RoutablePageMixin, LearningPage):
         blank=True,
         help_text="Public teaser: shown to everyone, in listings and search results. No gated content here.",
     )
+    prerequisites = models.TextField(
+        blank=True, help_text="What to know first (earlier lessons, skills). One per line; shown to students."
+    )
     transcript = models.TextField(blank=True, help_text="Video transcript, shown to viewers who may open the lesson.")
     body = SanitisedStreamField(
         LessonStreamBlock(),
@@ -80,6 +83,7 @@ class LessonPage(RoutablePageMixin, LearningPage):
         FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("access_level"), FieldPanel("duration_minutes")]),
         FieldPanel("summary"),
         FieldPanel("learning_objectives"),
+        FieldPanel("prerequisites"),
         FieldPanel("body"),
         FieldPanel("transcript"),
         FieldPanel("quiz"),

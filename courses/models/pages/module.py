@@ -15,6 +15,9 @@ class ModulePage(LearningPage):
 
     description = models.TextField(blank=True, help_text="What this module covers.")
     philosophy = models.TextField(blank=True, help_text="The module's idea in one memorable analogy, shown at its top.")
+    prerequisites = models.TextField(
+        blank=True, help_text="What to know first (earlier modules, skills). One per line; shown to students."
+    )
     drip_days = models.PositiveIntegerField(
         default=0,
         help_text="In drip courses: days after a student's access starts before this module unlocks. 0: at once.",
@@ -24,6 +27,7 @@ class ModulePage(LearningPage):
         FieldPanel("description"),
         FieldPanel("philosophy"),
         FieldPanel("learning_objectives"),
+        FieldPanel("prerequisites"),
         FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("drip_days")]),
     ]
     search_fields = Page.search_fields + [index.SearchField("description")]
