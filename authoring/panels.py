@@ -1,5 +1,6 @@
 """The lesson editor's Drafting tab: how its AI drafts and transcriptions went, and how to ask for more."""
 
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from learning_site import ai
@@ -26,6 +27,7 @@ class LessonDraftingPanel(Panel):
                 for draft in drafts:
                     draft.lesson = lesson  # the lesson being edited: no query per draft for its revision
                 context["drafts"] = mark_freshness(drafts, LESSON_DRAFT_INPUTS)
+                context["transcribe_url"] = reverse("authoring_transcribe", args=[lesson.pk])
                 context["transcriptions"] = list(
                     LessonTranscription.objects.filter(lesson=lesson).select_related("document")[:REQUESTS_SHOWN]
                 )

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from .models import LessonAIDraft
+from .models import LessonAIDraft, LessonTranscription
 
 
 @task()
@@ -11,3 +11,13 @@ def draft_lesson_task(draft_id):
     from .drafting import draft_lesson
 
     draft_lesson(LessonAIDraft.objects.select_related("lesson", "source_revision", "requested_by").get(pk=draft_id))
+
+
+@task()
+def transcribe_lesson_task(transcription_id):
+    """Transcribe a lesson's recording for one LessonTranscription."""
+    from .transcription import transcribe
+
+    transcribe(
+        LessonTranscription.objects.select_related("lesson", "document", "requested_by").get(pk=transcription_id)
+    )

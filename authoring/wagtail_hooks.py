@@ -1,15 +1,27 @@
-"""AI authoring in the admin: the page editor's "Draft with AI", the lesson's drafting panel."""
+"""AI authoring in the admin: the page editor's "Draft with AI", the lesson's drafting panel, transcription."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
 
 from courses.models import LessonPage
 
+from . import transcription_views
 from .action_menu import ACTION_NAME, DraftWithAIMenuItem
 from .drafting import DraftError, request_lesson_draft
 from .models import LessonAIDraft
+
+
+@hooks.register("register_admin_urls")
+def register_authoring_urls():
+    return [
+        path(
+            "authoring/lessons/<int:lesson_id>/transcribe/",
+            transcription_views.transcribe_lesson,
+            name="authoring_transcribe",
+        ),
+    ]
 
 
 @hooks.register("register_page_action_menu_item")

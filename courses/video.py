@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlencode, urlparse
+from urllib.parse import parse_qs, quote, urlencode, urlparse
 
 
 class UnsupportedVideoURL(ValueError):
@@ -16,6 +16,7 @@ class VideoSource:
     embed_url: str
     # "iframe" players are embedded; "html5" sources go in a <video> element.
     player: str
+    poster_url: str = ""  # a still shown before playing, where the provider gives one
 
     @property
     def provider_label(self):
@@ -35,6 +36,12 @@ VIMEO_ID = re.compile(r"^\d{6,12}$")
 VIMEO_HASH = re.compile(r"^[0-9a-f]{6,20}$")
 DRIVE_ID = re.compile(r"^[A-Za-z0-9_-]{10,}$")
 CLOUDINARY_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+CLOUDINARY_VERSION = re.compile(r"^v\d+$")
+# One step of a Cloudinary transformation: a parameter Cloudinary's URLs use, "_", a value (w_640, so_2.5).
+CLOUDINARY_TRANSFORMATION = re.compile(
+    r"^(?:a|ac|af|ar|b|bo|br|c|co|cs|d|dl|dn|dpr|du|e|eo|f|fl|fn|fps|g|h|if|ki|l|o|p|pg|q|r|so|sp|t|u|vc|vs|w|x|y|z"
+    r"|\$[a-z0-9_]+)_[^/]+$"
+)
 
 
 def parse_video_url(url):
@@ -110,13 +117,42 @@ def _cloudinary(url, host, path_parts, query):
         public_id = (query.get("public_id") or [""])[0]
         if not (CLOUDINARY_NAME.match(cloud) and public_id):
             raise UnsupportedVideoURL("This Cloudinary player address needs a cloud_name and a public_id.")
-        embed = "https://player.cloudinary.com/embed/?" + urlencode({"cloud_name": cloud, "public_id": public_id})
-        return VideoSource("cloudinary", public_id, embed, "iframe")
-    if len(path_parts) < 4 or path_parts[1] != "video" or path_parts[2] != "upload":
-        raise UnsupportedVideoURL(
-            "Cloudinary links must point at a video: https://res.cloudinary.com/<cloud>/video/upload/…"
-        )
+        return _cloudinary_player(cloud, public_id)
     if not url.startswith("https://"):
         raise UnsupportedVideoURL("Cloudinary videos must be served over https://.")
-    public_id = path_parts[-1].rsplit(".", 1)[0]
-    return VideoSource("cloudinary", public_id, url, "html5")
+    cloud, asset_path = (path_parts[0], path_parts[1:]) if path_parts else ("", [])
+    if asset_path[:2] != ["video", "upload"]:
+        raise UnsupportedVideoURL(
+            "Cloudinary links must point at an uploaded video: https://res.cloudinary.com/<cloud>/video/upload/…"
+        )
+    if not CLOUDINARY_NAME.match(cloud):
+        raise UnsupportedVideoURL("This Cloudinary address has no valid cloud name after res.cloudinary.com/.")
+    public_id = _cloudinary_public_id(asset_path[2:])
+    if not public_id:
+        raise UnsupportedVideoURL("This Cloudinary address names no video after /video/upload/.")
+    # The file itself plays in a <video> element, whose progress the lesson tracks (Cloudinary's
+    # iframe player reports none), with Cloudinary's first frame as its poster.
+    return VideoSource("cloudinary", public_id, url, "html5", poster_url=_cloudinary_poster(cloud, public_id))
+
+
+def _cloudinary_public_id(parts):
+    """The public id in a delivery URL's path after /video/upload/: [transformations/][v123/]<public_id>.<ext>."""
+    while parts and all(CLOUDINARY_TRANSFORMATION.match(step) for step in parts[0].split(",")):
+        parts = parts[1:]
+    if parts and CLOUDINARY_VERSION.match(parts[0]):
+        parts = parts[1:]
+    if not parts:
+        return ""
+    *folders, filename = parts
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    return "/".join([*folders, stem]) if stem else ""
+
+
+def _cloudinary_poster(cloud, public_id):
+    return f"https://res.cloudinary.com/{cloud}/video/upload/so_0/{quote(public_id)}.jpg"  # the first frame
+
+
+def _cloudinary_player(cloud, public_id):
+    """Cloudinary's own player (for a player link), which plays any format and shows the poster."""
+    embed = "https://player.cloudinary.com/embed/?" + urlencode({"cloud_name": cloud, "public_id": public_id})
+    return VideoSource("cloudinary", public_id, embed, "iframe", poster_url=_cloudinary_poster(cloud, public_id))

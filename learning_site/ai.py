@@ -1,10 +1,12 @@
 """The one way this site talks to OpenAI: optional, configured from settings, failing in plain words.
 
-Quiz drafting (quizzes) and the lesson assistant (courses) both call it, so the model, the base URL,
-the timeout and the error messages are the same everywhere. Nothing here writes to the database.
+Quiz drafting (quizzes), the lesson assistant (courses) and lesson transcription (authoring) all call
+it, so the models, the base URL, the timeout and the error messages are the same everywhere. Nothing
+here writes to the database.
 """
 
 import json
+from pathlib import Path
 
 import openai
 from django.conf import settings
@@ -34,10 +36,11 @@ def client():
     )
 
 
-def call(create, **request):
-    """Run one API call, turning the client's exceptions into AIError with a message for people."""
+def call(create, *, model=None, **request):
+    """Run one API call (with OPENAI_MODEL unless `model` says otherwise), turning the client's
+    exceptions into AIError with a message for people."""
     try:
-        return create(model=settings.OPENAI_MODEL, **request)
+        return create(model=model or settings.OPENAI_MODEL, **request)
     except openai.APITimeoutError as error:
         raise AIError("The AI service did not answer in time. Please try again in a minute.") from error
     except openai.RateLimitError as error:
@@ -71,3 +74,24 @@ def complete_text(*, system, messages):
         return response.choices[0].message.content or ""
     except (IndexError, AttributeError) as error:
         raise AIError("The AI service answered with an empty reply.") from error
+
+
+def transcribe_audio(path):
+    """The text spoken in one audio file (a Path, within the API's size limit), by
+    OPENAI_TRANSCRIPTION_MODEL; AIError when the answer holds no transcript."""
+    malformed = AIError("The AI service answered with something that is not a transcript.")
+    try:
+        response = call(
+            client().audio.transcriptions.create,
+            model=settings.OPENAI_TRANSCRIPTION_MODEL,
+            file=Path(path),
+            response_format="json",
+        )
+    except ValueError as error:  # a body sent as JSON that does not parse
+        raise malformed from error
+    # Without a JSON content type the client hands back the body as a string; a JSON body without
+    # "text" comes back as a model missing the attribute.
+    text = getattr(response, "text", None) if not isinstance(response, str) else None
+    if not isinstance(text, str):
+        raise malformed
+    return text

@@ -77,3 +77,22 @@ def fake_openai(settings):
     yield start
     for server in servers:
         server.__exit__(None, None, None)
+
+
+@pytest.fixture
+def fake_media_host(settings):
+    """Start a fake Cloudinary delivery host serving `files` ({path: bytes}, optional `redirects`) on
+    127.0.0.1 and let transcription fetch from its origin (CLOUDINARY_DELIVERY_HOSTS). Returns the server."""
+    from tests.fake_servers import FakeMediaHost
+
+    servers = []
+
+    def start(files, redirects=None):
+        server = FakeMediaHost(files, redirects).__enter__()
+        servers.append(server)
+        settings.CLOUDINARY_DELIVERY_HOSTS = ("res.cloudinary.com", server.url)
+        return server
+
+    yield start
+    for server in servers:
+        server.__exit__(None, None, None)

@@ -175,8 +175,21 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+
+def media_storage_setting():
+    """Uploaded media on Cloudinary when CLOUDINARY_URL is set (the SDK reads it itself), else files
+    under MEDIA_ROOT. Cloudinary: learning_site/cloudinary_storage.py."""
+    cloudinary_url = os.environ.get("CLOUDINARY_URL", "")
+    if not cloudinary_url:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    parts = urlsplit(cloudinary_url)
+    if parts.scheme != "cloudinary" or not (parts.hostname and parts.username and parts.password):
+        raise ImproperlyConfigured("CLOUDINARY_URL must look like cloudinary://<api_key>:<api_secret>@<cloud_name>.")
+    return {"BACKEND": "learning_site.cloudinary_storage.CloudinaryStorage"}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage_setting(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -186,8 +199,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Learning Site"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "md", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents: files for students, and lesson recordings (audio and video) for transcription.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "md", "odt", "pdf", "pptx", "txt", "xlsx", "zip"] + [
+    "mp3", "m4a", "wav", "ogg", "flac", "webm", "mp4", "m4v", "mov", "mkv",
+]  # fmt: skip
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "500")) * 1024 * 1024
 # Documents are served by Django so the before_serve_document hook can refuse gated files.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # The read-only pages API never searches: search must go through the tier-aware /search/.
@@ -206,6 +222,8 @@ OPENAI_MODEL = os.environ.get("OPENAI_MODEL", "gpt-4o-mini")
 OPENAI_BASE_URL = os.environ.get("OPENAI_BASE_URL", "")
 OPENAI_TIMEOUT_SECONDS = float(os.environ.get("OPENAI_TIMEOUT_SECONDS", "60"))
 OPENAI_TRANSCRIPTION_MODEL = os.environ.get("OPENAI_TRANSCRIPTION_MODEL", "whisper-1")
+# OpenAI's transcription endpoint takes files up to 25 MB; longer recordings are sent in parts below this.
+TRANSCRIPTION_MAX_PART_BYTES = int(os.environ.get("TRANSCRIPTION_MAX_PART_BYTES", str(24 * 1024 * 1024)))
 
 # Checkout (Stripe): optional; without a secret key paid items show the school's contact line.
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
@@ -301,6 +319,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Content-Security-Policy (django-csp). Public pages: no inline script or style except by nonce;
 # video players from their own origins. The Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY
 # (learning_site/security.py), because Wagtail itself still writes inline scripts and styles there.
+# Cloudinary video files play in a <video> element with Cloudinary's poster image; player links in
+# Cloudinary's own player.
+CLOUDINARY_DELIVERY_ORIGIN = "https://res.cloudinary.com"
 VIDEO_FRAME_ORIGINS = [
     "https://player.vimeo.com",
     "https://www.youtube-nocookie.com",
@@ -317,8 +338,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE, *VIDEO_SCRIPT_ORIGINS],
         "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
-        "media-src": [SELF, "https:"],  # lesson videos as .mp4 files from any https host (CDNs, Cloudinary)
+        # With media on Cloudinary, images and their renditions come from its delivery host.
+        "img-src": [SELF, "data:", CLOUDINARY_DELIVERY_ORIGIN],  # Cloudinary posters, and media stored there
+        "media-src": [SELF, "https:"],  # lesson videos as .mp4 files from any https host (CDNs)
         "frame-src": [SELF, *VIDEO_FRAME_ORIGINS],
         "connect-src": [SELF],
         "font-src": [SELF],

@@ -59,7 +59,7 @@ from courses.video import UnsupportedVideoURL, parse_video_url
         (
             "https://res.cloudinary.com/demo/video/upload/v1/lessons/intro.mp4",
             "cloudinary",
-            "intro",
+            "lessons/intro",
             "https://res.cloudinary.com/demo/video/upload/v1/lessons/intro.mp4",
         ),
         (
