@@ -16,7 +16,7 @@ from functools import cached_property, reduce
 from operator import or_
 from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import LessonPage, UserProgress
 from .page_cache import request_memo, shared_many
@@ -73,6 +73,8 @@ class CourseProgress:
 
     lessons: list[LiveLesson] = field(default_factory=list)
     rows: dict[int, ProgressRow] = field(default_factory=dict)  # lesson id: row, for live lessons only
+    # Lessons whose live required quiz the student has not passed; read only once every lesson is done.
+    unpassed_quiz_lesson_ids: set[int] = field(default_factory=set)
 
     @property
     def total(self) -> int:
@@ -103,8 +105,14 @@ class CourseProgress:
         return percent(self.done, self.total)
 
     @property
-    def is_complete(self) -> bool:
+    def lessons_done(self) -> bool:
         return bool(self.total) and self.done == self.total
+
+    @property
+    def is_complete(self) -> bool:
+        """The course is completed: every live lesson completed and every required quiz passed (a quiz
+        made required after the lesson was completed still has to be passed)."""
+        return self.lessons_done and not self.unpassed_quiz_lesson_ids
 
     @property
     def first_lesson_id(self) -> int | None:
@@ -167,7 +175,24 @@ def progress_by_course(user, courses) -> dict[int, CourseProgress]:
     for record in student_rows(user):
         if record.lesson_id in course_of_lesson:
             progress[course_of_lesson[record.lesson_id]].rows[record.lesson_id] = record
+    finished = [each for each in progress.values() if each.lessons_done]
+    if finished:
+        unpassed = unpassed_required_quiz_lessons(user, [lesson.pk for each in finished for lesson in each.lessons])
+        for each in finished:
+            each.unpassed_quiz_lesson_ids = {lesson.pk for lesson in each.lessons if lesson.pk in unpassed}
     return progress
+
+
+def unpassed_required_quiz_lessons(user, lesson_ids) -> set[int]:
+    """Which of the lessons have a live required quiz `user` has not passed (one query)."""
+    from quizzes.models import QuizAttempt
+
+    passed = QuizAttempt.objects.filter(user=user, quiz=OuterRef("quiz_id"), passed=True)
+    return set(
+        LessonPage.objects.filter(pk__in=lesson_ids, quiz__live=True, quiz__is_required=True)
+        .exclude(Exists(passed))
+        .values_list("pk", flat=True)
+    )
 
 
 def student_rows(user) -> list[ProgressRow]:

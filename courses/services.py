@@ -99,6 +99,8 @@ def complete_after_required_quiz(*, user, lesson):
 
     progress = UserProgress.objects.select_for_update().filter(user=user, lesson=lesson).first()
     if progress is not None and progress.completed:
+        # Completed before the quiz was required: passing it may be what completes the course.
+        issue_certificate_if_earned(user, lesson.course)
         return progress
     has_video = any(block.block_type == "video" for block in lesson.body)
     if has_video and (progress is None or not watched_enough(progress)):
@@ -161,9 +163,8 @@ def save_review(*, user, course, rating, text=""):
 
 
 def course_progress(user, course):
-    """(lessons completed, live lessons) of `course` for `user`, as courses/progress.py counts them,
-    for the exam and certificate rules."""
+    """`user`'s CourseProgress in `course`, as courses/progress.py counts it, for the exam and
+    certificate rules: `is_complete` is the one rule of a completed course."""
     from .progress import course_progress as progress_of_course
 
-    progress = progress_of_course(user, course)
-    return progress.done, progress.total
+    return progress_of_course(user, course)

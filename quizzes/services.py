@@ -381,9 +381,12 @@ def exam_lock_reason(user, course, *, at=None):
     record = active_access(user, course)
     if record is None:
         return "Enroll in the course to take its final exam."
-    done, total = course_progress(user, course)
-    if done < total:
-        return f"Complete every lesson first: {done} of {total} done."
+    progress = course_progress(user, course)
+    if not progress.lessons_done:
+        return f"Complete every lesson first: {progress.done} of {progress.total} done."
+    if progress.unpassed_quiz_lesson_ids:
+        count = len(progress.unpassed_quiz_lesson_ids)
+        return f"Pass every required lesson quiz first: {count} still to pass."
     if course.exam_unlock_days:
         opens = record.granted_at + timedelta(days=course.exam_unlock_days)
         if opens > (at or timezone.now()):
