@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from access.models import Audience
 from courses.blocks import LessonStreamBlock
+from courses.course_files import read_with_includes
 from courses.models import CoursePage
 from learning_site.rich_text import sanitise_rich_text
 
@@ -41,7 +42,7 @@ class DemoCourse:
 
 @cache
 def demo_course() -> DemoCourse:
-    data = yaml.safe_load(DEMO_COURSE_FILE.read_text(encoding="utf-8"))
+    data, _sources = read_with_includes(DEMO_COURSE_FILE)
     stream = LessonStreamBlock()
     text_features = stream.child_blocks["text"].child_blocks["text"].features
     callout_features = stream.child_blocks["callout"].child_blocks["body"].features

@@ -7,12 +7,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+from courses.course_files import read_with_includes
+
 DEMO = Path(__file__).resolve().parents[2] / "demo_content"
 
 
 @pytest.fixture(scope="module")
 def software_testing():
-    return yaml.safe_load((DEMO / "software-testing-ai.yaml").read_text())
+    data, _sources = read_with_includes(DEMO / "software-testing-ai.yaml")  # module files included
+    return data
 
 
 def lessons(course):
