@@ -1,0 +1,1 @@
+"""Core services of the TrailMart UI framework: settings and the driver factory (Module 10, lesson 6)."""
