@@ -8,6 +8,7 @@ from django.db.models import Count, Max, Min, Q
 from django.utils.html import strip_tags
 
 from courses.models import LessonPage, ModulePage, UserProgress
+from courses.progress import completing_students
 from quizzes.models import Quiz, QuizAttempt
 
 from .queries import students
@@ -80,7 +81,7 @@ def course_funnel(course):
     for step in sorted((step for step in steps if step.fall), key=lambda step: -step.fall)[:BIGGEST_FALLS]:
         step.is_big_fall = True
     funnel = Funnel(course, steps, hardest_questions(course, lessons, learner_ids))
-    funnel.completions, funnel.average_days_to_complete = completion_times(by_lesson, learner_ids)
+    funnel.completions, funnel.average_days_to_complete = completion_times(course, students())
     return funnel
 
 
@@ -114,18 +115,10 @@ def hardest_questions(course, lessons, learner_ids):
     return sorted(hard, key=lambda question: (question.correct_rate, -question.answered))[:HARDEST]
 
 
-def completion_times(by_lesson, learner_ids):
-    """(students who completed every lesson, the average days from their first start to their last
-    completion)."""
-    total = len(by_lesson)
-    if not total:
-        return 0, None
-    finished = (
-        UserProgress.objects.filter(lesson__in=by_lesson, user__in=learner_ids)
-        .values("user_id")
-        .annotate(done=Count("pk", filter=Q(completed=True)), first=Min("started_at"), last=Max("completed_at"))
-        .filter(done__gte=total)
-    )
+def completion_times(course, learners):
+    """(students who completed the course, the average days from their first start to their last
+    lesson completion)."""
+    finished = completing_students(course, learners).annotate(first=Min("started_at"), last=Max("completed_at"))
     spans = [row["last"] - row["first"] for row in finished if row["first"] and row["last"]]
     if not spans:
         return len(finished), None

@@ -2,7 +2,8 @@
 students, progress rows or attempts (only the number of courses shapes a few small result sets).
 
 A student is an active account without staff rights (students()). Everything is narrowed to the
-viewer's Scope.
+viewer's Scope. Who started and who completed each course is read from the daily roll-ups
+(rollups.py), which a task counts.
 """
 
 import datetime
@@ -10,16 +11,17 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
-from django.db.models.functions import Substr, TruncDate
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from access.models import CourseAccess
-from courses.models import CoursePage, CourseReview, LessonPage, UserProgress
+from courses.models import CoursePage, CourseReview, UserProgress
 from courses.page_cache import request_memo
 from payments.models import Purchase
 from quizzes.models import Certificate, QuizAttempt
+
+from .rollups import fresh_counts
 
 ACTIVE_WINDOW = datetime.timedelta(days=30)
 NEW_WINDOW = datetime.timedelta(days=7)
@@ -71,6 +73,7 @@ class CourseNumbers:
     average_quiz_score: float | None = None
     average_rating: float | None = None
     revenue: object = 0
+    counted_at: object = None  # when started and completed were counted (rollups.py); None: not yet
 
     @property
     def completion_rate(self):
@@ -89,21 +92,12 @@ class CourseNumbers:
         }
 
 
-def course_of_path(courses):
-    """(a function from a page path to its course's id, the length of course paths): every course
-    sits at the same depth (Home > Courses > course), so a lesson's course is a prefix of its path."""
-    paths = {course.path: course.pk for course in courses}
-    length = len(next(iter(paths))) if paths else 0
-    return (lambda path: paths.get(path[:length])), length
-
-
 def course_table(scope, courses=None):
     """[CourseNumbers] for the scope's courses, in title order."""
     courses = list(courses if courses is not None else scoped_courses(scope))
     if not courses:
         return []
     numbers = {course.pk: CourseNumbers(course.pk, course.title) for course in courses}
-    _course_at, length = course_of_path(courses)
     ids = list(numbers)
     learner_ids = students().values("pk")
 
@@ -111,10 +105,9 @@ def course_table(scope, courses=None):
     for row in enrolled.values("course_id").annotate(n=Count("user_id", distinct=True)):
         numbers[row["course_id"]].students = row["n"]
 
-    started, completed = started_and_completed(courses, length)
-    for course_id in numbers:
-        numbers[course_id].started = started.get(course_id, 0)
-        numbers[course_id].completed = completed.get(course_id, 0)
+    for course_id, counted in fresh_counts(ids).items():
+        numbers[course_id].started, numbers[course_id].completed = counted.started, counted.completed
+        numbers[course_id].counted_at = counted.counted_at
 
     attempts = QuizAttempt.objects.filter(course__in=ids, user__in=learner_ids, submitted_at__isnull=False)
     for row in attempts.values("course_id").annotate(average=Avg("score")):
@@ -130,41 +123,10 @@ def course_table(scope, courses=None):
     return list(numbers.values())
 
 
-def started_and_completed(courses, length):
-    """({course id: students who started it}, {course id: students with access to it who completed
-    every live lesson of it}): one pass over the progress rows, counted per student and course in the
-    database, so that only a row per course comes back."""
-    course_at, _ = course_of_path(courses)
-    paths = [course.path for course in courses]
-    lessons = LessonPage.objects.live().annotate(course_path=Substr("path", 1, length)).filter(course_path__in=paths)
-    totals = {row["course_path"]: row["n"] for row in lessons.values("course_path").annotate(n=Count("pk"))}
-    if not totals:
-        return {}, {}
-    pairs = (
-        UserProgress.objects.filter(user__in=students().values("pk"))
-        .annotate(course_path=Substr("lesson__path", 1, length))
-        .filter(course_path__in=paths)
-        .values("user_id", "course_path")
-        .annotate(done=Count("pk", filter=Q(completed=True, lesson__live=True)))
-        .values_list("user_id", "course_path", "done")
-    )
-    inner, params = pairs.query.sql_with_params()
-    total_of_course = " ".join("WHEN %s THEN %s" for _ in totals)
-    access, page = CourseAccess._meta.db_table, CoursePage._meta.get_field("page_ptr").related_model._meta.db_table
-    sql = (
-        f"WITH pairs AS ({inner}) "  # noqa: S608 - Django's own compiled query; every value is a parameter
-        "SELECT course_path, COUNT(*), COUNT(*) FILTER (WHERE "
-        f"done >= (CASE course_path {total_of_course} ELSE NULL END) "
-        f"AND EXISTS (SELECT 1 FROM {access} a INNER JOIN {page} p ON a.course_id = p.id "
-        "WHERE a.user_id = pairs.user_id AND p.path = pairs.course_path)) "
-        "FROM pairs GROUP BY course_path"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *(value for pair in totals.items() for value in pair)])
-        rows = cursor.fetchall()
-    started = {course_at(path): count for path, count, _done in rows}
-    completed = {course_at(path): done for path, _count, done in rows if done}
-    return started, completed
+def oldest_count(table):
+    """When the oldest of the table's started and completed counts was made; None while one is missing."""
+    times = [row.counted_at for row in table]
+    return None if not times or None in times else min(times)
 
 
 def scoped_students(scope):

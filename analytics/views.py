@@ -109,6 +109,7 @@ def overview(request):
         "start": start,
         "end": end,
         "courses": table,
+        "counted_at": queries.oldest_count(table),
         "top_courses": sorted(table, key=lambda row: (-row.students, row.title))[:5],
         "enrollment_chart": bar_chart(enrollments, "Enrollments per day"),
         "certificate_chart": bar_chart(certificates, "Certificates per day"),

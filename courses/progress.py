@@ -16,7 +16,7 @@ from functools import cached_property, reduce
 from operator import or_
 from typing import NamedTuple
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from .models import LessonPage, UserProgress
 from .page_cache import request_memo, shared_many
@@ -230,3 +230,32 @@ def completed_course_ids(user, courses, *, known=None) -> set[int]:
     progress = {course.pk: known[course.pk] for course in courses if course.pk in known}
     progress |= progress_by_course(user, [course for course in courses if course.pk not in known])
     return {course_id for course_id, each in progress.items() if each.is_complete}
+
+
+def completing_students(course, learners):
+    """The students among `learners` (a user queryset) who have completed `course`, by the rule of
+    CourseProgress.is_complete, counted in the database for many students at once: a values queryset
+    of `user_id`, one row per student, to count or to annotate (when they started, finished)."""
+    from quizzes.models import QuizAttempt
+
+    lesson_ids = [lesson.pk for lesson in live_lessons_by_course([course])[course.pk]]
+    rows = (
+        UserProgress.objects.filter(lesson__in=lesson_ids, user__in=learners.values("pk"))
+        .values("user_id")
+        .annotate(lessons_done=Count("pk", filter=Q(completed=True)))
+        .filter(lessons_done=len(lesson_ids) or -1)
+    )
+    required = set(
+        LessonPage.objects.filter(pk__in=lesson_ids, quiz__live=True, quiz__is_required=True).values_list(
+            "quiz_id", flat=True
+        )
+    )
+    if required:
+        passed = (
+            QuizAttempt.objects.filter(user=OuterRef("user_id"), quiz__in=required, passed=True)
+            .values("user_id")
+            .annotate(n=Count("quiz_id", distinct=True))
+            .values("n")
+        )
+        rows = rows.annotate(required_passed=Subquery(passed)).filter(required_passed=len(required))
+    return rows

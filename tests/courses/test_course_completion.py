@@ -100,3 +100,21 @@ def test_a_failed_required_quiz_does_not_complete_the_course(course_and_lessons,
 
     assert not course_progress(student, course).is_complete
     assert not Certificate.objects.exists()
+
+
+def test_counting_many_students_follows_the_same_completion_rule(course_and_lessons):
+    from courses.progress import completing_students
+
+    course, lessons = course_and_lessons
+    quiz = require_quiz(lessons[1])
+    read_only, passed, halfway = UserFactory(), UserFactory(), UserFactory()
+    complete(read_only, lessons)
+    complete(passed, lessons)
+    pass_quiz(passed, quiz, lessons[1])
+    complete(halfway, lessons[:1])
+    learners = UserFactory._meta.model.objects.filter(pk__in=[read_only.pk, passed.pk, halfway.pk])
+
+    counted = {row["user_id"] for row in completing_students(course, learners)}
+
+    one_by_one = {user.pk for user in (read_only, passed, halfway) if course_progress(user, course).is_complete}
+    assert counted == one_by_one == {passed.pk}
