@@ -44,13 +44,16 @@ class CourseImporter:
     def __init__(self, data, *, filename, base_dir, parent=None, sources=None):
         self.data, self.filename, self.base_dir = data, filename, Path(base_dir)
         self.parent = parent
-        self.sources = sources or {}  # module index -> the file it was included from
+        self.sources = sources or {}  # module index, or "final_exam" -> the file it was included from
         self.new_files = []  # stored while importing; deleted again if the import fails
 
     def fail(self, place, problem):
         match = MODULE_PLACE.match(place or "")
         if match and int(match.group(1)) in self.sources:
             raise CourseFileError(self.sources[int(match.group(1))], match.group(2) or None, problem)
+        exam, _, within = (place or "").partition(".")
+        if exam == "final_exam" and exam in self.sources:
+            raise CourseFileError(self.sources[exam], within or None, problem)
         raise CourseFileError(self.filename, place, problem)
 
     def convert(self, place, kind, value):

@@ -48,9 +48,11 @@ def read_course_file(path):
 
 
 def read_with_includes(path):
-    """The course file's data with every `modules: - include: <file>` replaced by that file's module.
+    """The course file's data with every `modules: - include: <file>` replaced by that file's module,
+    and `final_exam: {include: <file>}` by that file's quiz.
 
-    Returns (data, sources): sources[i] names the file module i came from, for error messages.
+    Returns (data, sources): sources[i] names the file module i came from, and sources["final_exam"]
+    the final exam's, for error messages.
     """
     path = Path(path)
     data = read_course_file(path)
@@ -58,12 +60,21 @@ def read_with_includes(path):
     sources = {}
     if isinstance(modules, list):
         for index, entry in enumerate(modules):
-            if isinstance(entry, dict) and set(entry) == {"include"}:
-                included = (path.parent / str(entry["include"])).resolve()
-                if not included.is_relative_to(path.parent.resolve()):
-                    raise CourseFileError(
-                        path, f"modules[{index}].include", "the file must be inside the course file's folder."
-                    )
-                modules[index] = read_course_file(included)
-                sources[index] = included
+            if is_include(entry):
+                sources[index] = included_path(path, f"modules[{index}].include", entry)
+                modules[index] = read_course_file(sources[index])
+    if is_include(data.get("final_exam")):
+        sources["final_exam"] = included_path(path, "final_exam.include", data["final_exam"])
+        data["final_exam"] = read_course_file(sources["final_exam"])
     return data, sources
+
+
+def is_include(entry):
+    return isinstance(entry, dict) and set(entry) == {"include"}
+
+
+def included_path(path, place, entry):
+    included = (path.parent / str(entry["include"])).resolve()
+    if not included.is_relative_to(path.parent.resolve()):
+        raise CourseFileError(path, place, "the file must be inside the course file's folder.")
+    return included

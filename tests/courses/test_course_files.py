@@ -317,6 +317,28 @@ def test_a_problem_in_a_module_file_names_that_file_and_the_place(course_dir):
     assert not CoursePage.objects.exists()
 
 
+def test_the_final_exam_can_live_in_its_own_file(course_dir):
+    data = course_with_quizzes()
+    write(course_dir, data.pop("final_exam"), name="final-exam.yaml")
+    data["final_exam"] = {"include": "final-exam.yaml"}
+
+    call_command("import_course", str(write(course_dir, data)))
+
+    assert CoursePage.objects.get(slug="round-trip").final_exam.title == "Final exam"
+
+
+def test_a_problem_in_the_final_exam_file_names_that_file_and_the_place(course_dir):
+    data = course_with_quizzes()
+    exam_path = write(course_dir, {**data.pop("final_exam"), "passing_score": "most"}, name="final-exam.yaml")
+    data["final_exam"] = {"include": "final-exam.yaml"}
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_course", str(write(course_dir, data)))
+
+    assert str(error.value).startswith(f"{exam_path.resolve()} at passing_score: ")
+    assert not CoursePage.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("quiz", "problem"),
     [
