@@ -1,18 +1,18 @@
-"""A members-only course published after someone joined is theirs at once, not at their next renewal."""
+"""A members-only course published after someone joined is theirs at once, not at their next renewal:
+granted by a task after the publish commits, so that publishing costs the editor nothing however
+many members there are."""
 
+from django.db import transaction
 from wagtail.signals import page_published
 
 from courses.models import CoursePage
 
-from .models import Membership
-from .webhooks import apply_membership
+from .tasks import grant_members_only_courses
 
 
 def grant_new_members_only_course(sender, instance, **kwargs):
-    if instance.enrollment_method != CoursePage.EnrollmentMethod.SUBSCRIPTION_ONLY:
-        return
-    for membership in Membership.objects.live().select_related("user"):
-        apply_membership(membership)
+    if instance.enrollment_method == CoursePage.EnrollmentMethod.SUBSCRIPTION_ONLY:
+        transaction.on_commit(grant_members_only_courses.enqueue)
 
 
 page_published.connect(grant_new_members_only_course, sender=CoursePage)

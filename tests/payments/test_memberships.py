@@ -136,7 +136,24 @@ def test_a_members_only_course_page_points_to_the_membership(client, stripe_serv
     assert 'href="/membership/"' in page
 
 
-def test_a_members_only_course_published_later_is_the_members_at_once(joined, buyer):
-    later = course_tree(title="Members course, new", enrollment_method="subscription_only")[0]
+def test_a_members_only_course_published_later_is_the_members_at_once(
+    joined, buyer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        later = course_tree(title="Members course, new", enrollment_method="subscription_only")[0]
     record = subscription_records(buyer).get(course=later)
     assert record.is_active() and record.expires_at == joined.current_period_end
+
+
+def test_publishing_a_members_only_course_leaves_the_grants_to_the_task_queue(
+    joined, buyer, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # queued, never run
+    from django_tasks import default_task_backend
+
+    with django_capture_on_commit_callbacks(execute=True):
+        later = course_tree(title="Members course, new", enrollment_method="subscription_only")[0]
+
+    assert not subscription_records(buyer).filter(course=later).exists()
+    queued = [result.task.name for result in default_task_backend.results]
+    assert queued.count("grant_members_only_courses") == 1
