@@ -68,6 +68,12 @@ class PurchaseRow:
     purchase: Purchase = None  # a Stripe purchase, which has a receipt and may be refunded
 
 
+def buyers_checkout(request):
+    """The signed-in buyer's purchase for the Checkout Session in ?session_id=, or None."""
+    session_id = request.GET.get("session_id", "")
+    return Purchase.objects.filter(user=request.user, stripe_session_id=session_id).first() if session_id else None
+
+
 def purchase_history(user):
     """Everything `user` bought, newest first, for their account page and the admin's student page:
     checkouts paid through Stripe, and orders the school recorded by hand (a course's purchase access,

@@ -20,7 +20,7 @@ from . import stripe_api
 from .checkout import bundle_offer, course_offer, membership_offer, start_checkout
 from .forms import BundleChoiceForm
 from .models import Purchase
-from .selectors import contact_line, live_membership, membership_courses
+from .selectors import buyers_checkout, contact_line, live_membership, membership_courses
 from .webhooks import handle_event
 
 logger = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def membership_page(request):
 def checkout_success(request):
     """Where Stripe sends the buyer after paying: it waits for the webhook rather than taking the
     browser's word that the payment went through."""
-    purchase = Purchase.objects.filter(user=request.user, stripe_session_id=request.GET.get("session_id", "")).first()
+    purchase = buyers_checkout(request)
     if purchase is None:
         response = render_private(request, "payments/success.html", {"purchase": None})
         response.status_code = 404
@@ -107,7 +107,7 @@ def checkout_success(request):
 
 @login_required
 def checkout_status(request):
-    purchase = Purchase.objects.filter(user=request.user, stripe_session_id=request.GET.get("session_id", "")).first()
+    purchase = buyers_checkout(request)
     if purchase is None:
         return JsonResponse({"error": "No such checkout."}, status=404)
     response = JsonResponse({"status": purchase.status, "next_url": purchase_next_url(purchase)})
