@@ -38,8 +38,20 @@ def analytics_scope(user):
     return Scope(taught) if taught else None
 
 
+MISSING = object()
+
+
+def request_scope(request):
+    """The viewer's scope, asked once per request: the admin menu is drawn on every admin page, and
+    the analytics views and the home page's panels want it too."""
+    scope = getattr(request, "_analytics_scope", MISSING)
+    if scope is MISSING:
+        scope = request._analytics_scope = analytics_scope(request.user)
+    return scope
+
+
 def require_scope(request):
-    scope = analytics_scope(request.user)
+    scope = request_scope(request)
     if scope is None:
         raise PermissionDenied("Only analysts, superusers and a course's instructors may see its analytics.")
     return scope

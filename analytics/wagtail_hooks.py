@@ -11,19 +11,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from .activity import activity_page
-from .permissions import analytics_scope
+from .permissions import request_scope
 from .queries import recent_summary
-
-MISSING = object()
-
-
-def request_scope(request):
-    """The viewer's scope, asked once per request: the menu is drawn on every admin page, and the
-    home page's panels want it too."""
-    scope = getattr(request, "_analytics_scope", MISSING)
-    if scope is MISSING:
-        scope = request._analytics_scope = analytics_scope(request.user)
-    return scope
 
 
 class AnalyticsMenuItem(MenuItem):
