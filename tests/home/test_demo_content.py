@@ -57,6 +57,24 @@ def test_module_durations_add_up_to_their_lessons(software_testing):
         assert module["duration_minutes"] == sum(lesson["duration_minutes"] for lesson in module["lessons"])
 
 
-def test_virtual_rockstar_has_twelve_lessons():
-    course = yaml.safe_load((DEMO / "virtual-rockstar.yaml").read_text())
-    assert len(lessons(course)) == 12
+@pytest.fixture(scope="module")
+def virtual_rockstar():
+    return yaml.safe_load((DEMO / "virtual-rockstar.yaml").read_text())
+
+
+def test_virtual_rockstar_has_twelve_lessons(virtual_rockstar):
+    assert len(lessons(virtual_rockstar)) == 12
+
+
+def test_every_virtual_rockstar_session_has_600_words_of_notes_and_an_action_list(virtual_rockstar):
+    for session in lessons(virtual_rockstar):
+        notes = " ".join(block["text"] for block in session["body"] if block["type"] == "text")
+        assert words(notes) >= 600, session["title"]
+        assert re.search(r"<h3>Your actions this week</h3>\s*<ol>(\s*<li>.+?</li>){4,}", notes, re.S), session["title"]
+
+
+def test_every_recorded_virtual_rockstar_session_has_a_transcript_style_summary(virtual_rockstar):
+    for session in lessons(virtual_rockstar):
+        if session["lesson_type"] == "video":
+            assert words(session.get("transcript", "")) >= 300, session["title"]
+            assert "Rocky:" in session["transcript"], session["title"]
