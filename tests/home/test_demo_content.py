@@ -78,3 +78,11 @@ def test_every_recorded_virtual_rockstar_session_has_a_transcript_style_summary(
         if session["lesson_type"] == "video":
             assert words(session.get("transcript", "")) >= 300, session["title"]
             assert "Rocky:" in session["transcript"], session["title"]
+
+
+def test_the_final_exam_pool_covers_every_module(software_testing):
+    pool = software_testing["final_exam"]["gift"]
+    per_module = Counter(int(number) for number in re.findall(r"^::M(\d\d) ", pool, re.M))
+    assert len(re.findall(r"^::M\d\d ", pool, re.M)) >= 60
+    assert all(per_module[number] >= 3 for number in range(1, 17)), per_module
+    assert software_testing["final_exam"]["questions_per_attempt"] == 30

@@ -74,7 +74,8 @@ def test_running_seed_demo_again_changes_nothing():
 
 def test_demo_has_quizzes_on_lessons_of_both_courses_and_an_exam():
     software_testing = CoursePage.objects.get(slug="software-testing-ai")
-    assert software_testing.final_exam.live and software_testing.final_exam.question_count == 10
+    exam = software_testing.final_exam
+    assert exam.live and (exam.question_count, exam.questions_per_attempt, exam.passing_score) == (64, 30, 70)
     with_quizzes = {lesson.course.slug for lesson in LessonPage.objects.filter(quiz__isnull=False)}
     assert with_quizzes == {"software-testing-ai", "virtual-rockstar"}
 
