@@ -120,3 +120,11 @@ def test_no_two_shipped_lessons_share_a_paragraph_or_are_near_copies(demo_site):
         lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
         problems = [f"{one.title} / {other.title}: {what}" for one, other, what in repeated_text(lessons)]
         assert problems == [], course.title
+
+
+def test_the_shipped_software_testing_course_meets_the_standard_everywhere(demo_site):
+    report = io.StringIO()
+
+    call_command("course_report", "software-testing-ai", "--strict", stdout=report)
+
+    assert "No flags: every lesson meets the standard." in report.getvalue()
