@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The production stack on one machine: migrations, collectstatic, one task worker, the scheduled
-# emails every five minutes and gunicorn, with production settings, against DATABASE_URL and
-# REDIS_URL. `make prod` runs it; Ctrl-C stops them all.
+# emails every five minutes, the analytics roll-ups every hour and gunicorn, with production
+# settings, against DATABASE_URL and REDIS_URL. `make prod` runs it; Ctrl-C stops them all.
 # On plain HTTP (a laptop) it switches the HTTPS redirect, secure cookies and HSTS off unless told
 # otherwise; behind a TLS proxy set SECURE_SSL_REDIRECT, SECURE_COOKIES and HSTS_SECONDS yourself.
 set -euo pipefail
@@ -29,6 +29,9 @@ WORKER_PID=$!
 # The clock's emails (expiry warnings, drip unlocks, retries), every five minutes.
 (while true; do "$BIN/python" manage.py send_scheduled_emails || true; sleep 300; done) &
 CLOCK_PID=$!
-trap 'kill "$WORKER_PID" "$CLOCK_PID" 2>/dev/null || true' EXIT INT TERM
+# The analytics roll-ups, every hour, so each day has its row even when nobody opens the page.
+(while true; do "$BIN/python" manage.py recount_analytics || true; sleep 3600; done) &
+ROLLUP_PID=$!
+trap 'kill "$WORKER_PID" "$CLOCK_PID" "$ROLLUP_PID" 2>/dev/null || true' EXIT INT TERM
 
 "$BIN/gunicorn" -c gunicorn.conf.py
