@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.utils.text import slugify
 
@@ -62,10 +61,9 @@ def demo_course() -> DemoCourse:
 
 @cache
 def demo_quiz() -> dict:
-    """The demo course's first lesson quiz from site.yaml: its title, description and GIFT questions."""
-    quizzes = yaml.safe_load((DEMO_DIR / "site.yaml").read_text(encoding="utf-8"))["quizzes"]
-    slug = demo_course().fields["slug"]
-    return next(quiz for quiz in quizzes if quiz["course"] == slug and not quiz.get("exam"))
+    """The quiz of the demo course's first lesson that has one: its title, description and GIFT questions."""
+    lessons = (lesson for module in demo_course().lessons for lesson in module)
+    return next(lesson["quiz"] for lesson in lessons if "gift" in (lesson.get("quiz") or {}))
 
 
 def lines(items):
