@@ -101,9 +101,8 @@ def course_table(scope, courses=None):
     ids = list(numbers)
     learner_ids = students().values("pk")
 
-    enrolled = CourseAccess.objects.filter(course__in=ids, user__in=learner_ids)
-    for row in enrolled.values("course_id").annotate(n=Count("user_id", distinct=True)):
-        numbers[row["course_id"]].students = row["n"]
+    for course_id, count in enrollment_counts(ids).items():
+        numbers[course_id].students = count
 
     for course_id, counted in fresh_counts(ids).items():
         numbers[course_id].started, numbers[course_id].completed = counted.started, counted.completed
@@ -121,6 +120,14 @@ def course_table(scope, courses=None):
     for row in sold.values("course_id").annotate(paid=Sum("amount"), refunded=Sum("amount_refunded")):
         numbers[row["course_id"]].revenue = row["paid"] - row["refunded"]
     return list(numbers.values())
+
+
+def enrollment_counts(course_ids):
+    """{course id: its enrollments}: students with an access record for it (any source, counted once)."""
+    enrolled = CourseAccess.objects.filter(course__in=course_ids, user__in=students().values("pk"))
+    return {
+        row["course_id"]: row["n"] for row in enrolled.values("course_id").annotate(n=Count("user_id", distinct=True))
+    }
 
 
 def oldest_count(table):

@@ -22,11 +22,10 @@ FRESH_FOR = datetime.timedelta(minutes=10)
 QUEUED_KEY = "analytics:course-days:queued"
 
 
-def count_course(course, learners):
-    """(students, started, completed) of one course among `learners`: students hold an access record
-    for it (as enrollments are counted), starters have a progress row on one of its lessons, and
-    completers are students who completed it (courses.progress.completing_students)."""
-    students = CourseAccess.objects.filter(course=course, user__in=learners.values("pk"))
+def started_and_completed(course, learners):
+    """(started, completed) of one course among `learners`: starters have a progress row on one of its
+    lessons; completers completed it (courses.progress.completing_students) and hold an access
+    record for it, as enrollments are counted."""
     started = (
         UserProgress.objects.filter(lesson__path__startswith=course.path, user__in=learners.values("pk"))
         .values("user_id")
@@ -34,25 +33,23 @@ def count_course(course, learners):
         .count()
     )
     holds_access = Exists(CourseAccess.objects.filter(course=course, user=OuterRef("user_id")))
-    completed = completing_students(course, learners).filter(holds_access).count()
-    return students.values("user_id").distinct().count(), started, completed
+    return started, completing_students(course, learners).filter(holds_access).count()
 
 
 def recount(courses=None, now=None):
     """Count every course (or those given) and store the counts as today's rows."""
-    from .queries import students
+    from .queries import enrollment_counts, students
 
     now = now or timezone.now()
     today = timezone.localdate(now)
+    courses = list(courses if courses is not None else CoursePage.objects.all())
+    enrollments = enrollment_counts([course.pk for course in courses])
     learners = students()
     rows = []
-    for course in courses if courses is not None else CoursePage.objects.all():
-        students_count, started, completed = count_course(course, learners)
-        row, _ = CourseDay.objects.update_or_create(
-            course=course,
-            day=today,
-            defaults={"students": students_count, "started": started, "completed": completed, "counted_at": now},
-        )
+    for course in courses:
+        started, completed = started_and_completed(course, learners)
+        counts = {"students": enrollments.get(course.pk, 0), "started": started, "completed": completed}
+        row, _ = CourseDay.objects.update_or_create(course=course, day=today, defaults={**counts, "counted_at": now})
         rows.append(row)
     cache.delete(QUEUED_KEY)
     return rows

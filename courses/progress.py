@@ -188,11 +188,12 @@ def unpassed_required_quiz_lessons(user, lesson_ids) -> set[int]:
     from quizzes.models import QuizAttempt
 
     passed = QuizAttempt.objects.filter(user=user, quiz=OuterRef("quiz_id"), passed=True)
-    return set(
-        LessonPage.objects.filter(pk__in=lesson_ids, quiz__live=True, quiz__is_required=True)
-        .exclude(Exists(passed))
-        .values_list("pk", flat=True)
-    )
+    return set(with_required_quiz(lesson_ids).exclude(Exists(passed)).values_list("pk", flat=True))
+
+
+def with_required_quiz(lesson_ids):
+    """Those of the lessons whose quiz is live and required: it must be passed to complete the course."""
+    return LessonPage.objects.filter(pk__in=lesson_ids, quiz__live=True, quiz__is_required=True)
 
 
 def student_rows(user) -> list[ProgressRow]:
@@ -239,17 +240,15 @@ def completing_students(course, learners):
     from quizzes.models import QuizAttempt
 
     lesson_ids = [lesson.pk for lesson in live_lessons_by_course([course])[course.pk]]
+    if not lesson_ids:  # a course without lessons is completed by nobody (CourseProgress.lessons_done)
+        return UserProgress.objects.none().values("user_id")
     rows = (
         UserProgress.objects.filter(lesson__in=lesson_ids, user__in=learners.values("pk"))
         .values("user_id")
         .annotate(lessons_done=Count("pk", filter=Q(completed=True)))
-        .filter(lessons_done=len(lesson_ids) or -1)
+        .filter(lessons_done=len(lesson_ids))
     )
-    required = set(
-        LessonPage.objects.filter(pk__in=lesson_ids, quiz__live=True, quiz__is_required=True).values_list(
-            "quiz_id", flat=True
-        )
-    )
+    required = set(with_required_quiz(lesson_ids).values_list("quiz_id", flat=True))
     if required:
         passed = (
             QuizAttempt.objects.filter(user=OuterRef("user_id"), quiz__in=required, passed=True)
